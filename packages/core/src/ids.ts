@@ -1,0 +1,52 @@
+import * as v from 'valibot'
+
+/**
+ * Ids Mixpanel refuses as `distinct_id` and `$insert_id` (compared case-insensitively):
+ * placeholders that would merge unrelated people into one.
+ */
+export const PLACEHOLDER_IDS: ReadonlyArray<string> = [
+  '00000000-0000-0000-0000-000000000000',
+  'anon',
+  'anonymous',
+  'nil',
+  'none',
+  'null',
+  'n/a',
+  'na',
+  'undefined',
+  'unknown',
+  '<nil>',
+  '0',
+  '-1',
+  'true',
+  'false',
+  '[]',
+  '{}',
+  'lmy47d',
+]
+
+/**
+ * Whether Mixpanel would refuse `id` as a placeholder (`anon`, `null`, `0`, …), ignoring case and
+ * surrounding spaces.
+ * @example
+ * isPlaceholderId('Undefined') // true
+ * isPlaceholderId('user_67890') // false
+ */
+export const isPlaceholderId = (id: string): boolean => PLACEHOLDER_IDS.includes(id.trim().toLowerCase())
+
+/**
+ * A valibot schema for an id Mixpanel will accept as a `distinct_id`: a non-empty string that is
+ * not a placeholder value.
+ * @example
+ * import * as v from 'valibot'
+ * v.safeParse(distinctIdSchema, 'null').success // false
+ */
+export const distinctIdSchema = v.pipe(
+  v.string('must be a string'),
+  v.check((s) => s.trim() !== '', 'must be a non-empty string'),
+  v.check(
+    (s) => !isPlaceholderId(s),
+    (issue) =>
+      `${JSON.stringify(issue.input)} is a placeholder value Mixpanel refuses as an id (it would merge unrelated users); pass the real id`,
+  ),
+)

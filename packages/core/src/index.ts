@@ -1,0 +1,44 @@
+export type { BuildEnv, Endpoint, FlagsPath, FlagsRequest, JsonArray, JsonObject, JsonValue, MixpanelRequest, Receipt } from './types.ts'
+export type {
+  ApiRejected,
+  ConfigError,
+  DecodeError,
+  FailedRecord,
+  HttpError,
+  MixpanelError,
+  NetworkError,
+  PayloadTooLarge,
+  QueueClosed,
+  QueueFull,
+  RateLimited,
+  RecordsRejected,
+  TimeoutError,
+  ValidationError,
+} from './errors.ts'
+export {
+  apiRejected,
+  configError,
+  decodeError,
+  httpError,
+  networkError,
+  payloadTooLarge,
+  queueClosed,
+  queueFull,
+  rateLimited,
+  recordsRejected,
+  timeoutError,
+  validationError,
+} from './errors.ts'
+export type { Config, Credentials, Region, ResolvedConfig, RetryPolicy } from './config.ts'
+export { CONFIG_DEFAULTS, normalizeConfig } from './config.ts'
+export type { ServiceAccount } from './serviceAccount.ts'
+export { serviceAccount } from './serviceAccount.ts'
+export type { Redacted } from './redacted.ts'
+export { redact, reveal } from './redacted.ts'
+export { formatDate, pathKey, toJson, toJsonObject } from './toJson.ts'
+export { randomInsertId, resolveEnv } from './env.ts'
+export { validate } from './validate.ts'
+export { distinctIdSchema, isPlaceholderId, PLACEHOLDER_IDS } from './ids.ts'
+export { request } from './request.ts'
+export { MixpanelException, toPromise } from './MixpanelException.ts'
+export { LIB_NAME, LIB_VERSION } from './lib.ts'

@@ -1,0 +1,28 @@
+import { either as E, function as F, taskEither as TE } from 'fp-ts'
+import { normalizeConfig, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest, type Receipt } from '@mp/core'
+import { send } from './send.ts'
+
+/** A pure builder: input plus the project token in, request descriptor (or the reason why not) out. */
+export type Builder<I> = (input: I & { readonly token: string }, env?: BuildEnv) => E.Either<MixpanelError, MixpanelRequest>
+
+/** An action: config first, then input, then a lazy `TaskEither` that sends. */
+export type Action<I> = (config: Config, env?: BuildEnv) => (input: I) => TE.TaskEither<MixpanelError, Receipt>
+
+/**
+ * Turns a builder into an action: the config is checked once (a bad config is a `ConfigError`
+ * for every call, nothing sent), the token comes from the config, and the descriptor goes to `send`.
+ * @example
+ * import { toAction } from '@mp/send'
+ * export const alias = toAction(buildAliasPayload)
+ * // pipe({ aliasId: 'user_67890', original: 'anonymous_12345' }, alias(config))
+ */
+export const toAction =
+  <I>(build: Builder<I>): Action<I> =>
+  (config, env) => {
+    const resolved = normalizeConfig(config)
+    const deliver = send(config)
+    return (input) =>
+      E.isLeft(resolved)
+        ? TE.left(resolved.left)
+        : F.pipe(build({ ...input, token: resolved.right.token }, env), TE.fromEither, TE.flatMap(deliver))
+  }

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config'
+
+// Workspace packages resolve to each other's source through the `@mp/source` export condition,
+// so tests never need a build first.
+const conditions = ['@mp/source', 'module', 'node', 'import', 'default']
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+  },
+})
