@@ -1,0 +1,99 @@
+import { either as E } from 'fp-ts'
+import { describe, expect, it } from 'vitest'
+import { formatDate, toJson, toJsonObject } from './toJson.ts'
+
+const errorOf = (value: unknown) => {
+  const r = toJson(value, 'properties')
+  if (E.isRight(r)) throw new Error(`expected a ValidationError for ${String(value)}`)
+  return r.left
+}
+
+describe('toJson', () => {
+  it('keeps JSON values as they are', () => {
+    const value = { s: 'x', n: 1.5, b: true, z: null, a: [1, 'two', { three: 3 }], o: { deep: { er: [] } } }
+    expect(toJson(value)).toEqual(E.right(value))
+  })
+
+  it('formats Dates as YYYY-MM-DDTHH:MM:SS in UTC, anywhere', () => {
+    const d = new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678))
+    expect(formatDate(d)).toBe('2024-01-02T03:04:05')
+    expect(toJson({ at: d, list: [d], nested: { at: d } })).toEqual(
+      E.right({ at: '2024-01-02T03:04:05', list: ['2024-01-02T03:04:05'], nested: { at: '2024-01-02T03:04:05' } }),
+    )
+  })
+
+  it('drops undefined members and turns undefined array items into null, like JSON', () => {
+    expect(toJson({ a: undefined, b: [undefined] })).toEqual(E.right({ b: [null] }))
+  })
+
+  it.each([
+    [{ x: Number.NaN }, 'properties.x', /NaN/],
+    [{ x: Number.POSITIVE_INFINITY }, 'properties.x', /Infinity/],
+    [{ x: [1, Number.NEGATIVE_INFINITY] }, 'properties.x[1]', /Infinity/],
+    [{ x: 10n }, 'properties.x', /BigInt/],
+    [{ x: () => 1 }, 'properties.x', /function/],
+    [{ x: Symbol('s') }, 'properties.x', /symbol/],
+    [{ x: new Date('nope') }, 'properties.x', /invalid Date/],
+    [{ x: new Map() }, 'properties.x', /Map/],
+    [{ x: new Set() }, 'properties.x', /Set/],
+    [{ x: new Uint8Array(2) }, 'properties.x', /Uint8Array/],
+    [{ 'odd key': { y: Number.NaN } }, 'properties["odd key"].y', /NaN/],
+  ])('refuses %o at its path', (value, path, reason) => {
+    const e = errorOf(value)
+    expect(e._tag).toBe('ValidationError')
+    expect(e.path).toBe(path)
+    expect(e.message).toMatch(reason)
+    expect(e.message).toContain(path)
+  })
+
+  it('refuses cycles but accepts shared references', () => {
+    const shared = { v: 1 }
+    expect(toJson({ a: shared, b: shared })).toEqual(E.right({ a: { v: 1 }, b: { v: 1 } }))
+    const cyclic: Record<string, unknown> = { a: { b: {} } }
+    ;(cyclic['a'] as { b: Record<string, unknown> }).b['back'] = cyclic
+    expect(errorOf(cyclic)).toMatchObject({ path: 'properties.a.b.back', message: expect.stringMatching(/circular/) })
+  })
+
+  it('turns a throwing getter or Proxy trap into a ValidationError instead of throwing', () => {
+    const getter = Object.defineProperty({}, 'boom', {
+      enumerable: true,
+      get() {
+        throw new Error('kaboom')
+      },
+    })
+    expect(errorOf(getter).message).toMatch(/kaboom/)
+    const proxy = new Proxy({}, { ownKeys: () => { throw new Error('trap') } })
+    expect(errorOf(proxy).message).toMatch(/trap/)
+  })
+
+  it('keeps __proto__ as a plain key and never touches Object.prototype', () => {
+    const hostile = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}') as unknown
+    const r = toJson(hostile)
+    if (E.isLeft(r)) throw new Error(r.left.message)
+    expect(Object.getPrototypeOf(r.right)).toBe(Object.prototype)
+    expect(Object.keys(r.right as object)).toEqual(['__proto__', 'constructor'])
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+    expect(JSON.stringify(r.right)).toBe('{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}')
+  })
+
+  it('refuses absurd nesting instead of overflowing the stack', () => {
+    let deep: unknown = 1
+    for (let i = 0; i < 10_000; i++) deep = { d: deep }
+    expect(errorOf(deep).message).toMatch(/nested more than/)
+  })
+
+  it('honours toJSON of non-Date objects', () => {
+    expect(toJson({ money: { toJSON: () => '12.50' } })).toEqual(E.right({ money: '12.50' }))
+  })
+})
+
+describe('toJsonObject', () => {
+  it('treats undefined as an empty object', () => {
+    expect(toJsonObject(undefined)).toEqual(E.right({}))
+  })
+
+  it.each([null, [], 'x', 1, new Date(0)])('refuses %o with a clear message', (value) => {
+    const r = toJsonObject(value, 'meta')
+    expect(E.isLeft(r) && r.left.message).toMatch(/^Invalid meta: must be an object of properties/)
+  })
+})
