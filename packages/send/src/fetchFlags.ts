@@ -1,10 +1,84 @@
-import { taskEither as TE } from 'fp-ts'
-import { configError, type Config, type FlagsRequest, type MixpanelError } from '@mp/core'
+import { either as E, function as F, taskEither as TE } from 'fp-ts'
+import {
+  networkError,
+  reveal,
+  type Config,
+  type FlagsRequest,
+  type MixpanelError,
+  type ResolvedConfig,
+} from '@mp/core'
+import { attempt } from './attempt.ts'
+import { basicAuth } from './basicAuth.ts'
+import { buildFlagsUrl } from './buildFlagsUrl.ts'
+import { checkFlagsRequest } from './checkFlagsRequest.ts'
+import { decodeFlagsResponse } from './decodeFlagsResponse.ts'
+import { retryLoop } from './retryLoop.ts'
+import { safeNormalize } from './safeNormalize.ts'
+import { secretsOf } from './secretsOf.ts'
+import { transientError } from './transientError.ts'
+import type { Verdict } from './verdict.ts'
+
+const flagsAuth = (config: ResolvedConfig): string =>
+  config.credentials?.kind === 'serviceAccount'
+    ? basicAuth(config.credentials.username, reveal(config.credentials.secret))
+    : basicAuth(config.token, '')
+
+const run = (config: ResolvedConfig, request: FlagsRequest) => async (): Promise<E.Either<MixpanelError, unknown>> => {
+  const authorization = flagsAuth(config)
+  // The token rides in the URL here, so it is scrubbed from error text like a secret.
+  const secrets = secretsOf(config, [authorization, config.token])
+  const spec = {
+    method: 'GET',
+    url: buildFlagsUrl(config, request),
+    headers: { Accept: 'application/json', Authorization: authorization },
+    timeoutMs: config.timeoutMs,
+    fetch: config.fetch,
+    secrets,
+  } as const
+  const { verdict, attempts } = await retryLoop(config, (attempts) =>
+    F.pipe(
+      attempt(spec),
+      TE.match(
+        (cause): Verdict<unknown> => ({ kind: 'transient', cause }),
+        (response) => decodeFlagsResponse(response, { path: request.path, attempts, secrets, now: Date.now() }),
+      ),
+    ),
+  )()
+  switch (verdict.kind) {
+    case 'done':
+      return verdict.result
+    case 'transient':
+      return E.left(transientError(request.path, verdict.cause, attempts, config.timeoutMs))
+    case 'tooLarge':
+      return E.left(transientError(request.path, { kind: 'status', status: 413, body: verdict.body }, attempts, config.timeoutMs))
+  }
+}
 
 /**
- * PLACEHOLDER signature: being implemented. GETs a feature-flag endpoint and answers its parsed JSON body.
+ * GETs a feature-flag endpoint (`/flags` or `/flags/definitions`) and answers its parsed JSON.
+ * Adds `token` (and `project_id` with a service account) to the query; authenticates with the
+ * service account if configured, else the token as Basic user. Same timeout and retry policy as
+ * `send`; failures are the same tagged errors, with the token and secrets scrubbed. Never rejects.
+ * @example
+ * import { fetchFlags } from '@mp/send'
+ * const definitions = await fetchFlags({ token: 'YOUR_TOKEN' })({ path: '/flags/definitions', query: {} })()
+ * // Right({ flags: [...] })
  */
-export const fetchFlags =
-  (_config: Config) =>
-  (_request: FlagsRequest): TE.TaskEither<MixpanelError, unknown> =>
-    TE.left(configError('fetchFlags', 'not implemented yet'))
+export const fetchFlags = (config: Config): ((request: FlagsRequest) => TE.TaskEither<MixpanelError, unknown>) => {
+  const resolved = safeNormalize(config)
+  return (request) => {
+    if (E.isLeft(resolved)) return TE.left(resolved.left)
+    const ok = resolved.right
+    return F.pipe(
+      TE.fromEither(checkFlagsRequest(request)),
+      TE.flatMap((checked) =>
+        F.pipe(
+          TE.tryCatch(run(ok, checked), (error): MixpanelError =>
+            networkError(checked.path, 1, `unexpected failure: ${error instanceof Error ? error.name : 'unknown'}`),
+          ),
+          TE.flatMap(TE.fromEither),
+        ),
+      ),
+    )
+  }
+}

@@ -1,5 +1,6 @@
 import { either as E, function as F, taskEither as TE } from 'fp-ts'
-import { normalizeConfig, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest, type Receipt } from '@mp/core'
+import { validationError, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest, type Receipt } from '@mp/core'
+import { safeNormalize } from './safeNormalize.ts'
 import { send } from './send.ts'
 
 /** A pure builder: input plus the project token in, request descriptor (or the reason why not) out. */
@@ -7,6 +8,15 @@ export type Builder<I> = (input: I & { readonly token: string }, env?: BuildEnv)
 
 /** An action: config first, then input, then a lazy `TaskEither` that sends. */
 export type Action<I> = (config: Config, env?: BuildEnv) => (input: I) => TE.TaskEither<MixpanelError, Receipt>
+
+// Spreading a hostile input (a Proxy whose traps throw) would throw; an action must not.
+const buildSafely = <I>(build: Builder<I>, input: I, token: string, env: BuildEnv | undefined): E.Either<MixpanelError, MixpanelRequest> => {
+  try {
+    return build({ ...input, token }, env)
+  } catch {
+    return E.left(validationError('input', 'could not be read (a property getter threw)'))
+  }
+}
 
 /**
  * Turns a builder into an action: the config is checked once (a bad config is a `ConfigError`
@@ -19,10 +29,10 @@ export type Action<I> = (config: Config, env?: BuildEnv) => (input: I) => TE.Tas
 export const toAction =
   <I>(build: Builder<I>): Action<I> =>
   (config, env) => {
-    const resolved = normalizeConfig(config)
+    const resolved = safeNormalize(config)
     const deliver = send(config)
     return (input) =>
       E.isLeft(resolved)
         ? TE.left(resolved.left)
-        : F.pipe(build({ ...input, token: resolved.right.token }, env), TE.fromEither, TE.flatMap(deliver))
+        : F.pipe(buildSafely(build, input, resolved.right.token, env), TE.fromEither, TE.flatMap(deliver))
   }
