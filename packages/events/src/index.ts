@@ -1,1 +1,7 @@
-export {}
+export { buildTrackPayload } from './buildTrackPayload.ts'
+export { buildImportPayload } from './buildImportPayload.ts'
+export { track } from './track.ts'
+export { importData } from './importData.ts'
+export { importEvents } from './importEvents.ts'
+export { contentInsertId } from './contentInsertId.ts'
+export type { ImportEvent, ImportInput, ImportOptions, ImportProgress, ImportReceipt, TrackInput } from './types.ts'

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { LIB_NAME, LIB_VERSION } from '@mp/core'
+import { buildEventRecord } from './buildEventRecord.ts'
+
+describe('buildEventRecord', () => {
+  it('puts defaults first, lets caller keys replace them in place, then merges meta', () => {
+    const record = buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties: { extra: 1, time: 5, token: 'T2' }, meta: { ip: 0 } }, 1000.1, 'abc')
+    expect(JSON.stringify(record)).toBe(
+      `{"event":"e","properties":{"token":"T2","distinct_id":"u1","time":5,"$insert_id":"abc","mp_lib":"${LIB_NAME}","$lib_version":"${LIB_VERSION}","extra":1},"ip":0}`,
+    )
+  })
+
+  it('keeps a caller key named __proto__ as a plain property', () => {
+    const properties = JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, never>
+    const record = buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties, meta: {} }, 1, 'a')
+    expect(Object.keys(record['properties'] as object)).toContain('__proto__')
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+  })
+})

@@ -1,0 +1,41 @@
+import { either as E } from 'fp-ts'
+import { toJsonObject, validationError, type JsonObject, type MixpanelError } from '@mp/core'
+import { validateDistinctId } from './validateDistinctId.ts'
+import { validateEventName } from './validateEventName.ts'
+
+/** The fields every event builder reads, checked and JSON-safe. */
+export interface EventFields {
+  readonly token: string
+  readonly distinctId: string
+  readonly event: string
+  readonly properties: JsonObject
+  readonly meta: JsonObject
+}
+
+/**
+ * Reads and checks a builder's input: an object with the project `token`, a `distinctId` (no
+ * placeholders), an `event` name, and optional `properties` and `meta` objects made JSON-safe
+ * (Dates → `YYYY-MM-DDTHH:MM:SS` UTC; NaN, BigInt, cycles… refused with their path).
+ * @example
+ * readEventInput({ token: 't', distinctId: 'u1', event: 'signup' })
+ * // Right({ token: 't', distinctId: 'u1', event: 'signup', properties: {}, meta: {} })
+ */
+export const readEventInput = (input: unknown): E.Either<MixpanelError, EventFields> => {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return E.left(validationError('input', 'must be an object such as { distinctId, event, properties }'))
+  }
+  const raw = input as Record<string, unknown>
+  const token = raw['token']
+  if (typeof token !== 'string' || token.trim() === '') {
+    return E.left(validationError('token', 'must be your project token, a non-empty string'))
+  }
+  const distinctId = validateDistinctId(raw['distinctId'], 'distinctId')
+  if (E.isLeft(distinctId)) return distinctId
+  const event = validateEventName(raw['event'], 'event')
+  if (E.isLeft(event)) return event
+  const properties = toJsonObject(raw['properties'], 'properties')
+  if (E.isLeft(properties)) return properties
+  const meta = toJsonObject(raw['meta'], 'meta')
+  if (E.isLeft(meta)) return meta
+  return E.right({ token: token.trim(), distinctId: distinctId.right, event: event.right, properties: properties.right, meta: meta.right })
+}
