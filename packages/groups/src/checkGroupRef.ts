@@ -1,0 +1,24 @@
+import { either as E, function as F } from 'fp-ts'
+import { validationError, type ValidationError } from '@mp/core'
+
+const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x)
+
+const nonEmpty = (value: unknown, path: string, example: string): E.Either<ValidationError, string> =>
+  typeof value === 'string' && value.trim() !== ''
+    ? E.right(value)
+    : E.left(validationError(path, value === undefined ? `is required: a non-empty string such as ${example}` : `must be a non-empty string such as ${example}, got ${typeof value === 'string' ? 'an empty string' : describe(value)}`))
+
+/**
+ * @internal Checks which group profile an update targets and returns the record's identity keys,
+ * `{ $group_key, $group_id }`. `paths` names the two fields as the caller wrote them.
+ */
+export const checkGroupRef = (
+  groupKey: unknown,
+  groupId: unknown,
+  paths: { readonly key: string; readonly id: string } = { key: 'groupKey', id: 'groupId' },
+): E.Either<ValidationError, { readonly $group_key: string; readonly $group_id: string }> =>
+  F.pipe(
+    E.Do,
+    E.apS('$group_key', nonEmpty(groupKey, paths.key, "'company'")),
+    E.apS('$group_id', nonEmpty(groupId, paths.id, "'acme-inc'")),
+  )

@@ -1,0 +1,32 @@
+import { either as E, function as F } from 'fp-ts'
+import { profileUpdate, profileValue, type JsonValue, type ProfileValueKind, type ValidationError } from '@mp/core'
+import { checkGroupRef } from './checkGroupRef.ts'
+import type { GroupBuilder } from './types.ts'
+
+/** The group-profile operations `/groups` understands (no `$add` or `$append` on groups). */
+export type GroupOperation = '$set' | '$set_once' | '$union' | '$remove' | '$unset' | '$delete'
+
+/** Computes an operation's value from the caller's input. */
+export type OperationValue = (input: Readonly<Record<string, unknown>>) => E.Either<ValidationError, JsonValue>
+
+/**
+ * @internal Makes the builder of one `/groups` operation: the record is
+ * `{ $token, $time, $group_key, $group_id, <op>: value, ...meta }`, as mixpanel-python's
+ * `group_*` methods. `value` is the kind of `input.properties` the operation takes (checked by
+ * `profileValue`) or a function computing it.
+ */
+export const groupOperation = <I>(op: GroupOperation, value: ProfileValueKind | OperationValue): GroupBuilder<I> =>
+  profileUpdate({
+    endpoint: '/groups',
+    example: "{ groupKey: 'company', groupId: 'acme-inc', … }",
+    message: (input) =>
+      F.pipe(
+        checkGroupRef(input['groupKey'], input['groupId']),
+        E.flatMap((ref) =>
+          F.pipe(
+            typeof value === 'function' ? value(input) : profileValue(value, input['properties']),
+            E.map((operand) => ({ ...ref, [op]: operand })),
+          ),
+        ),
+      ),
+  })

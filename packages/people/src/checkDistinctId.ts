@@ -1,0 +1,18 @@
+import type { either as E } from 'fp-ts'
+import * as v from 'valibot'
+import { distinctIdSchema, validate, type ValidationError } from '@mp/core'
+
+const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x)
+
+const schema = /*#__PURE__*/ v.pipe(
+  v.unknown(),
+  v.check((x) => x !== undefined, 'is required: the id of the user whose profile to change'),
+  v.check((x) => typeof x === 'string', (issue) => `must be a string, got ${describe(issue.input)}`),
+  distinctIdSchema,
+)
+
+/**
+ * @internal Checks the id of the profile to change: a non-empty string that is not a placeholder
+ * such as `'null'` or `'anon'`, which would merge unrelated users into one profile.
+ */
+export const checkDistinctId = (value: unknown, path = 'distinctId'): E.Either<ValidationError, string> => validate(schema, path)(value)
