@@ -1,1 +1,7 @@
-export {}
+export { createQueue } from './createQueue.ts'
+export { batchLimits, MAX_BATCH_RECORDS, MAX_RECORD_BYTES } from './batchLimits.ts'
+export { isPermanent } from './isPermanent.ts'
+export { isAliasRequest } from './isAliasRequest.ts'
+export { QUEUE_DEFAULTS, resolveQueueOptions } from './resolveQueueOptions.ts'
+export type { ResolvedQueueOptions } from './resolveQueueOptions.ts'
+export type { BatchFailure, EndpointReport, ErrorContext, FlushReport, Queue, QueueOptions, Queued, Sender } from './types.ts'

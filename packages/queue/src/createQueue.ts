@@ -1,0 +1,255 @@
+import { either as E, taskEither as TE } from 'fp-ts'
+import {
+  configError,
+  networkError,
+  normalizeConfig,
+  queueClosed,
+  queueFull,
+  request,
+  type Config,
+  type Endpoint,
+  type JsonObject,
+  type MixpanelError,
+  type MixpanelRequest,
+  type Receipt,
+} from '@mp/core'
+import { send } from '@mp/send'
+import { batchLimits } from './batchLimits.ts'
+import { createSemaphore } from './createSemaphore.ts'
+import { isAliasRequest } from './isAliasRequest.ts'
+import { isPermanent } from './isPermanent.ts'
+import { measureRequest, type MeasuredRequest } from './measureRequest.ts'
+import { mergeBySeq } from './mergeBySeq.ts'
+import { resolveQueueOptions } from './resolveQueueOptions.ts'
+import { splitBatches } from './splitBatches.ts'
+import { startInterval } from './startInterval.ts'
+import { summarize, type BatchOutcome } from './summarize.ts'
+import type { ErrorContext, FlushReport, Queue, QueueOptions, Queued, Sender } from './types.ts'
+
+interface Entry {
+  /** Enqueue order, so records handed back after a failure regain their place. */
+  readonly seq: number
+  readonly record: JsonObject
+  readonly bytes: number
+}
+
+interface Group {
+  readonly endpoint: Endpoint
+  readonly auth: 'token' | 'secret'
+  held: Entry[]
+}
+
+interface Batch {
+  readonly group: Group
+  readonly entries: ReadonlyArray<Entry>
+}
+
+// A sender that throws or rejects breaks its own contract; treat that like a network failure
+// (transient), so the records stay held instead of vanishing.
+const runSafely = async (sender: Sender, req: MixpanelRequest): Promise<E.Either<MixpanelError, Receipt>> => {
+  try {
+    return await sender(req)()
+  } catch (cause) {
+    return E.left(networkError(req.endpoint, 1, cause instanceof Error ? cause.message : 'the transport failed'))
+  }
+}
+
+const refusing = (error: MixpanelError): Queue => ({
+  enqueue: () => E.left(error),
+  deliver: () => TE.left(error),
+  flush: () => TE.left(error),
+  close: () => TE.left(error),
+  size: 0,
+})
+
+/**
+ * Creates a batching queue: the successor of mixpanel-python's `BufferedConsumer`, without its
+ * defects. Records are grouped by endpoint and auth and sent in batches of up to 2000 records
+ * (and a safe byte cap per endpoint); a record leaves the queue only once Mixpanel acknowledged
+ * its batch; a delivered batch is never sent again because another one failed; a batch in
+ * flight belongs to exactly one flush; memory is bounded by `maxQueued` (then `QueueFull`, never
+ * a silent drop). `$create_alias` requests are never held: they go out at once.
+ *
+ * A bad config or bad options make every call answer the same `ConfigError`; nothing is held.
+ * @example
+ * import { createQueue } from '@mp/queue'
+ * const queue = createQueue({ token, apiSecret }, { flushAt: 500, flushIntervalMs: 5000, onError: console.error })
+ * pipe(buildTrackPayload({ token, distinctId: 'u1', event: 'signup' }), E.flatMap(queue.enqueue))
+ * const report = await queue.close()()   // Right({ delivered: 1, failed: 0, … })
+ */
+export const createQueue = (config: Config, options?: QueueOptions): Queue => {
+  try {
+    return build(config, options)
+  } catch {
+    // Only hostile config or options objects (throwing getters, proxies) get here.
+    return refusing(configError('', 'the config or queue options could not be read'))
+  }
+}
+
+const build = (config: Config, options: QueueOptions | undefined): Queue => {
+  const resolved = normalizeConfig(config)
+  if (E.isLeft(resolved)) return refusing(resolved.left)
+  const opts = resolveQueueOptions(options)
+  if (E.isLeft(opts)) return refusing(opts.left)
+  const { maxQueued, batchSize, flushAt, flushIntervalMs, concurrency, onError } = opts.right
+  const sender: Sender = opts.right.send ?? send(config)
+  const hasCredentials = resolved.right.credentials !== undefined
+
+  // Grouping by endpoint + auth is enough: every credential comes from this queue's one config,
+  // so endpoint + auth fixes the exact HTTP request (URL, query, Authorization). mixpanel-python
+  // keeps one `_api_key` per consumer instead, and the last call's auth wins for every buffer.
+  const groups = new Map<string, Group>()
+  const limit = createSemaphore(concurrency)
+  /** Every batch send and immediate send not yet settled; their promises never reject. */
+  const busy = new Set<Promise<unknown>>()
+  /** Outcomes of immediate (`$create_alias`) sends, waiting for the next flush report. */
+  const immediate: BatchOutcome[] = []
+  let held = 0
+  let inFlight = 0
+  let seq = 0
+  let closed = false
+  let autoRunning = false
+
+  const size = (): number => held + inFlight
+
+  const report = (error: MixpanelError, context: ErrorContext): void => {
+    try {
+      onError?.(error, context)
+    } catch {
+      // A throwing onError must not break delivery bookkeeping.
+    }
+  }
+
+  const track = <A>(promise: Promise<A>): Promise<A> => {
+    busy.add(promise)
+    const done = (): void => void busy.delete(promise)
+    promise.then(done, done)
+    return promise
+  }
+
+  const checkCredentials = (auth: 'token' | 'secret'): E.Either<MixpanelError, void> =>
+    auth === 'secret' && !hasCredentials
+      ? E.left(configError('apiSecret', '/import and $merge need apiSecret or serviceAccount in the config'))
+      : E.right(undefined)
+
+  /** Moves every held record into batches owned by the caller. */
+  const claim = (): Batch[] => {
+    const batches: Batch[] = []
+    for (const group of groups.values()) {
+      if (group.held.length === 0) continue
+      const entries = group.held
+      group.held = []
+      held -= entries.length
+      inFlight += entries.length
+      const limits = { records: batchSize, bytes: batchLimits(group.endpoint).bytes }
+      for (const part of splitBatches(entries, limits)) batches.push({ group, entries: part })
+    }
+    return batches
+  }
+
+  const sendBatch = async (batch: Batch): Promise<BatchOutcome> => {
+    const { group, entries } = batch
+    const result = await runSafely(sender, request(group.endpoint, group.auth, entries.map((e) => e.record)))
+    inFlight -= entries.length
+    const keep = E.isLeft(result) && !isPermanent(result.left)
+    if (keep) {
+      group.held = mergeBySeq(group.held, entries)
+      held += entries.length
+    }
+    return { endpoint: group.endpoint, records: entries.length, result, kept: keep }
+  }
+
+  const runFlush = async (): Promise<{ readonly report: FlushReport; readonly own: ReadonlyArray<BatchOutcome> }> => {
+    // Work already in flight (another flush's batches, immediate sends) is waited for, not
+    // re-sent: a flush answers once everything enqueued before it has been attempted.
+    const others = [...busy]
+    const own = await Promise.all(claim().map((batch) => track(limit.run(() => sendBatch(batch)))))
+    await Promise.all(others)
+    const extra = immediate.splice(0)
+    return { report: summarize([...own, ...extra], size()), own }
+  }
+
+  const autoFlush = (): void => {
+    if (autoRunning) return
+    autoRunning = true
+    void runFlush().then(({ own }) => {
+      autoRunning = false
+      let failed = false
+      for (const outcome of own) {
+        if (E.isLeft(outcome.result)) {
+          failed = true
+          report(outcome.result.left, { source: 'autoFlush', endpoint: outcome.endpoint, records: outcome.records, kept: outcome.kept })
+        }
+      }
+      // Keep draining while it works; after a failure wait for the next trigger rather than spin.
+      if (!failed && !closed && flushAt !== undefined && held >= flushAt) autoFlush()
+    })
+  }
+
+  const tick = (): void => {
+    if (held > 0) autoFlush()
+  }
+  const stopTimer = flushIntervalMs === undefined ? undefined : startInterval(tick, flushIntervalMs)
+
+  const deliverMeasured = (measured: MeasuredRequest): TE.TaskEither<MixpanelError, Receipt> => {
+    const missing = checkCredentials(measured.auth)
+    if (E.isLeft(missing)) return TE.left(missing.left)
+    const req = request(measured.endpoint, measured.auth, measured.records)
+    return () => track(runSafely(sender, req))
+  }
+
+  const sendAliasNow = (measured: MeasuredRequest): E.Either<MixpanelError, Queued> => {
+    const task = deliverMeasured(measured)
+    // Tracked as one promise with its bookkeeping, so a flush that waits for it also sees its outcome.
+    void track(
+      task().then((result) => {
+        immediate.push({ endpoint: measured.endpoint, records: measured.records.length, result, kept: false })
+        if (E.isLeft(result)) report(result.left, { source: 'alias', endpoint: measured.endpoint, records: measured.records.length, kept: false })
+      }),
+    )
+    return E.right({ endpoint: measured.endpoint, records: measured.records.length, status: 'sending', size: size() })
+  }
+
+  const hold = (measured: MeasuredRequest): E.Either<MixpanelError, Queued> => {
+    const count = measured.records.length
+    if (size() + count > maxQueued) return E.left(queueFull(maxQueued))
+    const key = `${measured.endpoint} ${measured.auth}`
+    let group = groups.get(key)
+    if (group === undefined) {
+      group = { endpoint: measured.endpoint, auth: measured.auth, held: [] }
+      groups.set(key, group)
+    }
+    for (const [index, record] of measured.records.entries()) {
+      group.held.push({ seq: seq++, record, bytes: measured.bytes[index] ?? 0 })
+    }
+    held += count
+    if (flushAt !== undefined && held >= flushAt) autoFlush()
+    return E.right({ endpoint: measured.endpoint, records: count, status: 'held', size: size() })
+  }
+
+  return {
+    enqueue: (input) => {
+      if (closed) return E.left(queueClosed())
+      const measured = measureRequest(input)
+      if (E.isLeft(measured)) return measured
+      if (isAliasRequest(measured.right)) return sendAliasNow(measured.right)
+      const missing = checkCredentials(measured.right.auth)
+      if (E.isLeft(missing)) return missing
+      return hold(measured.right)
+    },
+    deliver: (input) => {
+      if (closed) return TE.left(queueClosed())
+      const measured = measureRequest(input)
+      return E.isLeft(measured) ? TE.left(measured.left) : deliverMeasured(measured.right)
+    },
+    flush: () => () => runFlush().then(({ report }) => E.right(report)),
+    close: () => () => {
+      closed = true
+      stopTimer?.()
+      return runFlush().then(({ report }) => E.right(report))
+    },
+    get size() {
+      return size()
+    },
+  }
+}

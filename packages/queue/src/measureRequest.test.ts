@@ -1,0 +1,41 @@
+import { either as E } from 'fp-ts'
+import { describe, expect, it } from 'vitest'
+import { measureRequest } from './measureRequest.ts'
+
+const tagOf = (x: unknown): string | undefined => {
+  const r = measureRequest(x)
+  return E.isLeft(r) ? `${r.left._tag}:${(r.left as { path?: string }).path ?? ''}` : undefined
+}
+
+describe('measureRequest', () => {
+  it('measures each record as UTF-8 JSON', () => {
+    const record = { event: 'é', properties: { a: 1 } }
+    const r = measureRequest({ endpoint: '/track', auth: 'token', records: [record, {}] })
+    expect(r).toStrictEqual(
+      E.right({ endpoint: '/track', auth: 'token', records: [record, {}], bytes: [new TextEncoder().encode(JSON.stringify(record)).length, 2] }),
+    )
+  })
+
+  it('refuses anything that is not a descriptor, with the path of the problem', () => {
+    expect(tagOf(null)).toBe('ValidationError:request')
+    expect(tagOf('x')).toBe('ValidationError:request')
+    expect(tagOf({ endpoint: '/nope', auth: 'token', records: [] })).toBe('ValidationError:request.endpoint')
+    expect(tagOf({ endpoint: '/track', auth: 'x', records: [] })).toBe('ValidationError:request.auth')
+    expect(tagOf({ endpoint: '/track', auth: 'token', records: {} })).toBe('ValidationError:request.records')
+    expect(tagOf({ endpoint: '/track', auth: 'token', records: [1] })).toBe('ValidationError:request.records[0]')
+  })
+
+  it('refuses a record over Mixpanel’s 1 MB per-record limit', () => {
+    const big = { event: 'x', properties: { blob: 'a'.repeat(1_000_001) } }
+    expect(tagOf({ endpoint: '/engage', auth: 'token', records: [{}, big] })).toBe('ValidationError:request.records[1]')
+  })
+
+  it('never throws on hostile input', () => {
+    const cyclic: Record<string, unknown> = {}
+    cyclic['self'] = cyclic
+    const getter = Object.defineProperty({}, 'endpoint', { get: () => { throw new Error('boom') }, enumerable: true })
+    expect(tagOf({ endpoint: '/track', auth: 'token', records: [cyclic] })).toBe('ValidationError:request')
+    expect(tagOf({ endpoint: '/track', auth: 'token', records: [{ n: 1n }] })).toBe('ValidationError:request')
+    expect(tagOf(getter)).toBe('ValidationError:request')
+  })
+})

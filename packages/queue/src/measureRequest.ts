@@ -1,0 +1,57 @@
+import { either as E } from 'fp-ts'
+import { validationError, type Endpoint, type JsonObject, type MixpanelError } from '@mp/core'
+import { MAX_RECORD_BYTES } from './batchLimits.ts'
+import { utf8Length } from './utf8Length.ts'
+
+/** A request the queue accepted as well-formed, with the JSON size of each record. */
+export interface MeasuredRequest {
+  readonly endpoint: Endpoint
+  readonly auth: 'token' | 'secret'
+  readonly records: ReadonlyArray<JsonObject>
+  /** UTF-8 bytes of each record's JSON, same order as `records`. */
+  readonly bytes: ReadonlyArray<number>
+}
+
+const ENDPOINTS: ReadonlyArray<string> = ['/track', '/import', '/engage', '/groups']
+
+const isRecord = (x: unknown): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x)
+
+const measure = (input: unknown): E.Either<MixpanelError, MeasuredRequest> => {
+  if (!isRecord(input)) return E.left(validationError('request', 'must be a request descriptor from a build…Payload function'))
+  const { endpoint, auth, records } = input as { endpoint?: unknown; auth?: unknown; records?: unknown }
+  if (typeof endpoint !== 'string' || !ENDPOINTS.includes(endpoint)) {
+    return E.left(validationError('request.endpoint', `must be one of ${ENDPOINTS.join(', ')}`))
+  }
+  if (auth !== 'token' && auth !== 'secret') return E.left(validationError('request.auth', "must be 'token' or 'secret'"))
+  if (!Array.isArray(records)) return E.left(validationError('request.records', 'must be an array of records'))
+  const bytes: number[] = []
+  for (const [index, record] of records.entries()) {
+    if (!isRecord(record)) return E.left(validationError(`request.records[${index}]`, 'must be an object'))
+    const json: unknown = JSON.stringify(record)
+    if (typeof json !== 'string') return E.left(validationError(`request.records[${index}]`, 'is not JSON'))
+    const size = utf8Length(json)
+    if (size > MAX_RECORD_BYTES) {
+      return E.left(
+        validationError(`request.records[${index}]`, `is ${size} bytes of JSON; Mixpanel accepts at most ${MAX_RECORD_BYTES} bytes per record`),
+      )
+    }
+    bytes.push(size)
+  }
+  return E.right({ endpoint: endpoint as Endpoint, auth, records: records as ReadonlyArray<JsonObject>, bytes })
+}
+
+/**
+ * Checks that a value is a usable request descriptor and measures each record's JSON size.
+ * Never throws: hostile input (throwing getters, cycles, BigInt) is a `ValidationError`.
+ * @example
+ * measureRequest({ endpoint: '/track', auth: 'token', records: [{ event: 'e', properties: {} }] })
+ * // Right({ endpoint: '/track', auth: 'token', records: [...], bytes: [31] })
+ */
+export const measureRequest = (input: unknown): E.Either<MixpanelError, MeasuredRequest> => {
+  try {
+    return measure(input)
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : 'could not be read'
+    return E.left(validationError('request', `could not be read as JSON (${reason})`))
+  }
+}
