@@ -97,3 +97,12 @@ describe('toJsonObject', () => {
     expect(E.isLeft(r) && r.left.message).toMatch(/^Invalid meta: must be an object of properties/)
   })
 })
+
+describe('toJsonObject with hostile proxies', () => {
+  it('answers a ValidationError for a revoked Proxy instead of throwing', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    const r = toJsonObject(proxy, 'meta')
+    expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'ValidationError', path: 'meta' })
+  })
+})

@@ -99,7 +99,10 @@ const guard = <A>(path: string, run: () => A): E.Either<ValidationError, A> => {
  * // Left({ _tag: 'ValidationError', path: 'properties.score', … })
  */
 export const toJson = (value: unknown, path = 'value'): E.Either<ValidationError, JsonValue> =>
-  guard(path, () => convert(value, path, []) ?? fail(path, 'undefined is not JSON'))
+  guard(path, () => {
+    const json = convert(value, path, [])
+    return json === undefined ? fail(path, 'undefined is not JSON') : json
+  })
 
 /**
  * Like `toJson`, but the value must be a plain object (`properties`, `meta`, `$set` values…).
@@ -111,9 +114,10 @@ export const toJson = (value: unknown, path = 'value'): E.Either<ValidationError
  */
 export const toJsonObject = (value: unknown, path = 'value'): E.Either<ValidationError, JsonObject> => {
   if (value === undefined) return E.right({})
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date) {
-    return E.left(validationError(path, `must be an object of properties, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`))
-  }
+  // Array.isArray and instanceof throw on a revoked Proxy, so the shape check is guarded too.
+  const shape = guard(path, () => (typeof value !== 'object' || value === null ? (value === null ? 'null' : typeof value) : Array.isArray(value) ? 'an array' : value instanceof Date ? 'a Date' : 'object'))
+  if (E.isLeft(shape)) return shape
+  if (shape.right !== 'object') return E.left(validationError(path, `must be an object of properties, got ${shape.right}`))
   return E.flatMap((json: JsonValue) =>
     typeof json === 'object' && json !== null && !Array.isArray(json)
       ? E.right(json as JsonObject)

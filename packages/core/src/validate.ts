@@ -21,8 +21,13 @@ const issuePath = (root: string, issue: v.BaseIssue<unknown>): string =>
 export const validate =
   <S extends v.GenericSchema>(schema: S, root = 'input') =>
   (input: unknown): E.Either<ValidationError, v.InferOutput<S>> => {
-    const result = v.safeParse(schema, input, { abortEarly: true })
-    if (result.success) return E.right(result.output)
-    const issue = result.issues[0]
-    return E.left(validationError(issuePath(root, issue), issue.message))
+    try {
+      const result = v.safeParse(schema, input, { abortEarly: true })
+      if (result.success) return E.right(result.output)
+      const issue = result.issues[0]
+      return E.left(validationError(issuePath(root, issue), issue.message))
+    } catch (e) {
+      // valibot reads the input to describe it; a throwing getter or revoked Proxy must not escape.
+      return E.left(validationError(root, `could not be read (${e instanceof Error ? e.message : String(e)})`))
+    }
   }

@@ -1,1 +1,9 @@
-export {}
+export { buildAliasPayload } from './buildAliasPayload.ts'
+export type { AliasInput } from './buildAliasPayload.ts'
+export { buildMergePayload } from './buildMergePayload.ts'
+export type { MergeInput } from './buildMergePayload.ts'
+export { buildIdentifyPayload } from './buildIdentifyPayload.ts'
+export type { IdentifyInput } from './buildIdentifyPayload.ts'
+export { alias } from './alias.ts'
+export { merge } from './merge.ts'
+export { identify } from './identify.ts'

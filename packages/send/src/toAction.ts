@@ -11,6 +11,9 @@ export type Action<I> = (config: Config, env?: BuildEnv) => (input: I) => TE.Tas
 
 // Spreading a hostile input (a Proxy whose traps throw) would throw; an action must not.
 const buildSafely = <I>(build: Builder<I>, input: I, token: string, env: BuildEnv | undefined): E.Either<MixpanelError, MixpanelRequest> => {
+  if (typeof input !== 'object' || input === null) {
+    return E.left(validationError('input', `must be an object, got ${input === null ? 'null' : typeof input}`))
+  }
   try {
     return build({ ...input, token }, env)
   } catch {

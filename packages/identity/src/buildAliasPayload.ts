@@ -1,0 +1,46 @@
+import type { either as E } from 'fp-ts'
+import type { BuildEnv, MixpanelRequest, ValidationError } from '@mp/core'
+import { identityBuilder } from './identityBuilder.ts'
+
+/** What `alias` and `buildAliasPayload` take. */
+export interface AliasInput {
+  /** The new id the person will be known by, e.g. their user id after signup. */
+  readonly aliasId: string
+  /** The id already in use, e.g. the anonymous id their earlier events carry. */
+  readonly original: string
+  /** Merged into the top level of the record (shallow), as mixpanel-python's `meta`. */
+  readonly meta?: Readonly<Record<string, unknown>>
+}
+
+const build = identityBuilder({
+  event: '$create_alias',
+  endpoint: '/track',
+  auth: 'token',
+  first: { key: 'aliasId', hint: "the new id to link, e.g. 'user_67890'" },
+  second: { key: 'original', hint: "the id already in use, e.g. 'anonymous_12345'" },
+  sameIds: {
+    reportOn: 'aliasId',
+    message: (id) => `must differ from original (both are ${JSON.stringify(id)}); an id cannot be an alias of itself`,
+  },
+  example: "{ aliasId: 'user_67890', original: 'anonymous_12345' }",
+  // mixpanel-python's key order: distinct_id, alias, token.
+  properties: (ids, token) => ({ distinct_id: ids.original, alias: ids.aliasId, token }),
+})
+
+/**
+ * Builds the `$create_alias` request that makes `aliasId` another name for `original`
+ * (Original ID Merge): `/track`, token auth, one record
+ * `{ event: '$create_alias', properties: { distinct_id: original, alias: aliasId, token }, ...meta }`
+ * with no `time` or `$insert_id`, exactly as mixpanel-python 5.3. Pure; never throws.
+ * Refuses (as a `ValidationError`) missing or empty ids, placeholder ids such as `'anon'` or `'null'`,
+ * `aliasId === original`, a missing token and a `meta` that is not an object.
+ * @example
+ * import { buildAliasPayload } from '@mp/identity'
+ * buildAliasPayload({ aliasId: 'user_67890', original: 'anonymous_12345', token: 'YOUR_TOKEN' })
+ * // Right({ endpoint: '/track', auth: 'token', records: [{ event: '$create_alias',
+ * //   properties: { distinct_id: 'anonymous_12345', alias: 'user_67890', token: 'YOUR_TOKEN' } }] })
+ */
+export const buildAliasPayload = (
+  input: AliasInput & { readonly token: string },
+  _env?: BuildEnv,
+): E.Either<ValidationError, MixpanelRequest> => build(input)

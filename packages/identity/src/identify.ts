@@ -1,0 +1,13 @@
+import { toAction } from '@mp/send'
+import { buildIdentifyPayload, type IdentifyInput } from './buildIdentifyPayload.ts'
+
+/**
+ * Sends `$identify` to `/track` to link an anonymous id to a known one (Original ID Merge).
+ * Curried config-first, lazy, never rejects.
+ * @example
+ * import { function as F } from 'fp-ts'
+ * import { identify } from '@mp/identity'
+ * const result = await F.pipe({ identifiedId: 'user_67890', anonId: 'anonymous_12345' }, identify({ token: 'YOUR_TOKEN' }))()
+ * // Right({ endpoint: '/track', records: 1, attempts: 1 })
+ */
+export const identify = toAction<IdentifyInput>(buildIdentifyPayload)
