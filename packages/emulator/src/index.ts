@@ -1,1 +1,11 @@
-export {}
+export { startEmulator } from './startEmulator.ts'
+export type {
+  Emulator,
+  EmulatorCredentials,
+  EmulatorOptions,
+  EmulatorStats,
+  Fault,
+  FaultMatch,
+  ReceivedRequest,
+  StoredEvent,
+} from './types.ts'

@@ -1,0 +1,45 @@
+import { applyUpdate } from './applyUpdate.ts'
+import type { EmulatorState } from './createEmulatorState.ts'
+import type { ParsedRequest } from './parseRequest.ts'
+import type { Reply } from './reply.ts'
+import { tooManyRecords } from './tooManyRecords.ts'
+import { trackStyleReply } from './trackStyleReply.ts'
+
+const PROFILE_RULES = {
+  kind: 'profile',
+  operations: new Set(['$set', '$set_once', '$add', '$append', '$union', '$remove', '$unset', '$delete']),
+} as const
+
+const isId = (value: unknown): value is string | number =>
+  (typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value))
+
+const applyOne = (state: EmulatorState, update: Record<string, unknown>): string | undefined => {
+  if (typeof update['$token'] !== 'string' || update['$token'] === '') return '$token, missing or empty'
+  const distinctId = update['$distinct_id']
+  if (!isId(distinctId)) return 'Engage API error: $distinct_id, missing or empty'
+  // Profiles live under the canonical id of the identity cluster, so any linked id updates the same one.
+  const key = state.identity.canonicalId(String(distinctId))
+  const result = applyUpdate(state.profileStore.get(key), update, PROFILE_RULES)
+  if (!result.ok) return result.error
+  state.profileStore.put(key, result.next)
+  return undefined
+}
+
+/**
+ * `POST /engage`: applies each profile update (`$set`, `$set_once`, `$add`, `$append`, `$union`,
+ * `$remove`, `$unset`, `$delete`) in order and answers `1`/`0` or verbose JSON naming the first
+ * invalid update; valid updates in the same request still apply.
+ * @example
+ * handleEngage(state, parsedRequest) // { status: 200, body: '{"error":null,"status":1}', … }
+ */
+export const handleEngage = (state: EmulatorState, request: ParsedRequest): Reply => {
+  const limited = tooManyRecords(state, request)
+  if (limited !== undefined) return limited
+  if (!request.body.ok) return trackStyleReply(request.query, request.body.error)
+  let firstError: string | undefined
+  for (const update of request.body.records) {
+    const error = applyOne(state, update)
+    firstError ??= error
+  }
+  return trackStyleReply(request.query, firstError)
+}

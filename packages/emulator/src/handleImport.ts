@@ -1,0 +1,46 @@
+import { checkAuth } from './checkAuth.ts'
+import type { EmulatorState } from './createEmulatorState.ts'
+import { importBody, type FailedRecord } from './importBody.ts'
+import type { ParsedRequest } from './parseRequest.ts'
+import { reply, type Reply } from './reply.ts'
+import { tooManyRecords } from './tooManyRecords.ts'
+import { trackStyleReply } from './trackStyleReply.ts'
+import { validateImportEvent } from './validateImportEvent.ts'
+
+const insertIdOf = (record: Record<string, unknown>): string => {
+  const properties = record['properties']
+  const id = typeof properties === 'object' && properties !== null ? (properties as Record<string, unknown>)['$insert_id'] : undefined
+  return typeof id === 'string' ? id : ''
+}
+
+/**
+ * `POST /import`: authenticates (401), enforces the limits (413), validates every record and stores
+ * the valid ones (partial acceptance). With `strict=1` it answers 200 `num_records_imported` or 400
+ * with `failed_records`; without, it answers in the `/track` style (what non-strict clients get).
+ * @example
+ * handleImport(state, parsedRequest) // { status: 200, body: '{"code":200,"num_records_imported":2,"status":"OK"}', … }
+ */
+export const handleImport = (state: EmulatorState, request: ParsedRequest): Reply => {
+  if (!checkAuth(request.headers['authorization'], request.query['project_id'], state.credentials)) {
+    return reply(401, 'json', importBody.unauthorized())
+  }
+  const limited = tooManyRecords(state, request)
+  if (limited !== undefined) return limited
+  const strict = request.query['strict'] === '1' || request.query['strict'] === 'true'
+  if (!request.body.ok) {
+    return strict ? reply(400, 'json', importBody.badRequest(request.body.error)) : trackStyleReply(request.query, request.body.error)
+  }
+  const failed: Array<FailedRecord> = []
+  let imported = 0
+  request.body.records.forEach((record, index) => {
+    const failure = validateImportEvent(record, state.now())
+    if (failure === undefined) {
+      state.ingest('/import', record)
+      imported += 1
+    } else failed.push({ index, insert_id: insertIdOf(record), ...failure })
+  })
+  if (!strict) return trackStyleReply(request.query, failed[0]?.message)
+  return failed.length === 0
+    ? reply(200, 'json', importBody.ok(imported))
+    : reply(400, 'json', importBody.rejected(imported, failed))
+}
