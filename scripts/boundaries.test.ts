@@ -1,0 +1,63 @@
+// The contract's import rules, checked on the sources: only @mp/send may import ky, builders never do,
+// and each package imports only what its row of the contract allows.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const root = join(import.meta.dirname, '..')
+
+const ALLOWED: Readonly<Record<string, ReadonlyArray<string>>> = {
+  core: ['valibot', 'fp-ts'],
+  send: ['@mp/core', 'ky', 'fp-ts'],
+  identity: ['@mp/core', '@mp/send', 'fp-ts', 'valibot'],
+  events: ['@mp/core', '@mp/send', 'fp-ts', 'valibot'],
+  people: ['@mp/core', '@mp/send', 'fp-ts', 'valibot'],
+  groups: ['@mp/core', '@mp/send', 'fp-ts', 'valibot'],
+  queue: ['@mp/core', '@mp/send', 'fp-ts'],
+  mixpanel: ['@mp/core', '@mp/send', '@mp/identity', '@mp/events', '@mp/people', '@mp/groups', '@mp/queue', 'fp-ts'],
+  // Exposure events are tracked events, so flags reuse @mp/events rather than rebuilding its record.
+  flags: ['@mp/core', '@mp/send', '@mp/events', 'fp-ts', 'valibot', 'json-logic-js'],
+  emulator: [],
+}
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return sourceFiles(path)
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.startsWith('test-') ? [path] : []
+  })
+
+const importsOf = (file: string): string[] =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+'([^']+)'|import\('([^']+)'\)/g)]
+    .map((m) => m[1] ?? m[2] ?? '')
+    .filter((spec) => !spec.startsWith('.'))
+
+describe('package boundaries', () => {
+  for (const [pkg, allowed] of Object.entries(ALLOWED)) {
+    it(`@mp/${pkg} imports only ${allowed.join(', ') || 'node built-ins'}`, () => {
+      const files = sourceFiles(join(root, 'packages', pkg, 'src'))
+      expect(files.length).toBeGreaterThan(0)
+      const offending = files.flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => !allowed.includes(spec) && !(pkg === 'emulator' && spec.startsWith('node:')))
+          .map((spec) => `${file.slice(root.length + 1)} imports ${spec}`),
+      )
+      expect(offending).toEqual([])
+    })
+  }
+
+  it('sees real imports (the scanner itself works): ky is imported by exactly one @mp/send file', () => {
+    const kyImporters = Object.keys(ALLOWED)
+      .flatMap((pkg) => sourceFiles(join(root, 'packages', pkg, 'src')))
+      .filter((file) => importsOf(file).includes('ky'))
+      .map((file) => file.slice(root.length + 1))
+    expect(kyImporters).toEqual(['packages/send/src/attempt.ts'])
+  })
+
+  it('fp-ts is imported only from its root (subpaths crash in Node and Deno ESM)', () => {
+    const offending = Object.keys(ALLOWED)
+      .flatMap((pkg) => sourceFiles(join(root, 'packages', pkg, 'src')))
+      .flatMap((file) => importsOf(file).filter((spec) => spec.startsWith('fp-ts/')).map((spec) => `${file} imports ${spec}`))
+    expect(offending).toEqual([])
+  })
+})
