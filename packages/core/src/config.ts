@@ -96,7 +96,8 @@ const resolveBaseUrl = (config: Config): E.Either<ConfigError, string> => {
   try {
     url = new URL(withScheme)
   } catch {
-    return E.left(configError('host', `${JSON.stringify(raw)} is not a host name or URL`))
+    // Never echo what could be credentials: anything up to an '@' is masked.
+    return E.left(configError('host', `${JSON.stringify(raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, '$1***@'))} is not a host name or URL`))
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return E.left(configError('host', `only https (or http to loopback) is supported, not ${url.protocol}`))

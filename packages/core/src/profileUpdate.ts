@@ -1,3 +1,4 @@
+import { describeValue } from './describeValue.ts'
 import { either as E, function as F } from 'fp-ts'
 import { resolveEnv } from './env.ts'
 import { validationError, type ValidationError } from './errors.ts'
@@ -32,8 +33,6 @@ export interface ProfileUpdateSpec {
    */
   readonly message: (input: Readonly<Record<string, unknown>>, now: number) => E.Either<ValidationError, JsonObject>
 }
-
-const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x)
 
 // The widest range a JavaScript Date can hold; outside it a timestamp cannot be formatted.
 const MAX_DATE_MS = 8.64e15
@@ -73,7 +72,7 @@ export const profileUpdate =
   (input: unknown, env?: BuildEnv): E.Either<ValidationError, MixpanelRequest> => {
     try {
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-        return E.left(validationError('input', `must be an object such as ${spec.example}, got ${describe(input)}`))
+        return E.left(validationError('input', `must be an object such as ${spec.example}, got ${describeValue(input)}`))
       }
       const fields = input as Readonly<Record<string, unknown>>
       return F.pipe(

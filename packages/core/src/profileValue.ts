@@ -1,3 +1,4 @@
+import { describeValue } from './describeValue.ts'
 import { either as E, function as F } from 'fp-ts'
 import { validationError, type ValidationError } from './errors.ts'
 import { pathKey, toJson, toJsonObject } from './toJson.ts'
@@ -19,8 +20,6 @@ const EXAMPLES: Readonly<Record<ProfileValueKind, string>> = {
   names: "a list of property names such as ['plan']",
 }
 
-const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x)
-
 // Checks every member of an already JSON-safe object; the first offender names its own path.
 const everyMember =
   (path: string, reason: (member: JsonValue) => string | undefined) =>
@@ -33,7 +32,7 @@ const everyMember =
   }
 
 const names = (value: unknown, path: string): E.Either<ValidationError, JsonValue> => {
-  if (!Array.isArray(value)) return E.left(validationError(path, `must be ${EXAMPLES.names}, got ${describe(value)}`))
+  if (!Array.isArray(value)) return E.left(validationError(path, `must be ${EXAMPLES.names}, got ${describeValue(value)}`))
   if (value.length === 0) return E.left(validationError(path, 'must name at least one property'))
   return F.pipe(
     toJson(value, path),
@@ -41,17 +40,17 @@ const names = (value: unknown, path: string): E.Either<ValidationError, JsonValu
       const bad = (list as ReadonlyArray<JsonValue>).findIndex((name) => typeof name !== 'string' || name.trim() === '')
       return bad === -1
         ? E.right(list)
-        : E.left(validationError(`${path}[${bad}]`, `must be a property name, a non-empty string (got ${describe((list as JsonValue[])[bad])})`))
+        : E.left(validationError(`${path}[${bad}]`, `must be a property name, a non-empty string (got ${describeValue((list as JsonValue[])[bad])})`))
     }),
   )
 }
 
 const CHECKS: Readonly<Record<Exclude<ProfileValueKind, 'names'>, (member: JsonValue) => string | undefined>> = {
   properties: () => undefined,
-  numbers: (member) => (typeof member === 'number' ? undefined : `must be a number to add (negative to subtract), got ${describe(member)}`),
+  numbers: (member) => (typeof member === 'number' ? undefined : `must be a number to add (negative to subtract), got ${describeValue(member)}`),
   lists: (member) =>
     !Array.isArray(member)
-      ? `must be a list of values to add without duplicates, such as ['beta'], got ${describe(member)}`
+      ? `must be a list of values to add without duplicates, such as ['beta'], got ${describeValue(member)}`
       : member.length === 0
         ? 'must be a non-empty list'
         : undefined,
@@ -70,7 +69,7 @@ const CHECKS: Readonly<Record<Exclude<ProfileValueKind, 'names'>, (member: JsonV
  */
 export const profileValue = (kind: ProfileValueKind, value: unknown, path = 'properties'): E.Either<ValidationError, JsonValue> => {
   if (value === undefined) return E.left(validationError(path, `is required: ${EXAMPLES[kind]}`))
-  if (typeof value !== 'object' || value === null) return E.left(validationError(path, `must be ${EXAMPLES[kind]}, got ${describe(value)}`))
+  if (typeof value !== 'object' || value === null) return E.left(validationError(path, `must be ${EXAMPLES[kind]}, got ${describeValue(value)}`))
   try {
     if (kind === 'names') return names(value, path)
     return F.pipe(toJsonObject(value, path), E.flatMap(everyMember(path, CHECKS[kind])))

@@ -8,7 +8,7 @@ import { isPlaceholderId, pathKey, type MixpanelError, type MixpanelRequest } fr
 
 /** Bounded runs: the whole fuzz suite must stay well under a minute on a loaded 2-core machine. */
 export const RUNS = { numRuns: 200 } as const
-/** Runs that cost an HTTP round trip each. */
+/** Runs whose records also go to the emulator (batched per endpoint). */
 export const HTTP_RUNS = { numRuns: 100 } as const
 
 const thrower = (what: string) => (): never => {
@@ -140,21 +140,32 @@ const HOSTILE: ReadonlyArray<Recipe> = [
 /** Values that are never valid JSON input, one of each hostile kind. */
 export const hostileValue: fc.Arbitrary<Recipe> = fc.constantFrom(...HOSTILE)
 
+const PROXY_KINDS = new Set(['Proxy with throwing traps', 'revoked Proxy', 'array Proxy with a throwing get'])
+
+/** Hostile values that are not Proxies: JSON cannot carry them, but they can be inspected. */
+export const hostileData: fc.Arbitrary<Recipe> = fc.constantFrom(...HOSTILE.filter((r) => !PROXY_KINDS.has(r.label)))
+
+/** Proxies whose traps throw (or that were revoked): even looking at them fails. */
+export const hostileProxy: fc.Arbitrary<Recipe> = fc.constantFrom(...HOSTILE.filter((r) => PROXY_KINDS.has(r.label)))
+
 const plain = <A>(arb: fc.Arbitrary<A>, label: string): fc.Arbitrary<Recipe> => arb.map((value) => recipe(`${label} ${fc.stringify(value)}`.slice(0, 200), () => value))
 
 /** Anything at all: hostile values, wrong types, odd but harmless objects. */
 export const anyValue: fc.Arbitrary<Recipe> = fc.oneof(
-  hostileValue,
-  plain(fc.constantFrom(undefined, null, true, false, 0, -0, 1, -1, '', ' ', [], {}), 'constant'),
-  plain(anyString, 'string'),
-  plain(fc.double(), 'double'),
-  plain(
-    fc.anything({ maxDepth: 2, withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withBoxedValues: true }),
-    'anything',
-  ),
-  fc.constant(recipe('own __proto__/constructor keys', protoKeys)),
-  fc.constant(recipe('null-prototype object', () => Object.create(null) as object)),
-  fc.constant(recipe('1.1 MB string', () => 'x'.repeat(1_100_000))),
+  { weight: 6, arbitrary: hostileValue },
+  { weight: 3, arbitrary: plain(fc.constantFrom(undefined, null, true, false, 0, -0, 1, -1, '', ' ', [], {}), 'constant') },
+  { weight: 3, arbitrary: plain(anyString, 'string') },
+  { weight: 2, arbitrary: plain(fc.double(), 'double') },
+  {
+    weight: 4,
+    arbitrary: plain(
+      fc.anything({ maxDepth: 2, withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withBoxedValues: true }),
+      'anything',
+    ),
+  },
+  { weight: 1, arbitrary: fc.constant(recipe('own __proto__/constructor keys', protoKeys)) },
+  { weight: 1, arbitrary: fc.constant(recipe('null-prototype object', () => Object.create(null) as object)) },
+  { weight: 1, arbitrary: fc.constant(recipe('1.1 MB string', () => 'x'.repeat(1_100_000))) },
 )
 
 /** JSON-safe leaves a caller may pass: strings of every kind, finite numbers, booleans, null, valid Dates. */

@@ -1,12 +1,10 @@
 import { either as E, function as F } from 'fp-ts'
-import { validationError, type ValidationError } from '@mp/core'
-
-const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x)
+import { validationError, type ValidationError, describeValue } from '@mp/core'
 
 const nonEmpty = (value: unknown, path: string, example: string): E.Either<ValidationError, string> =>
   typeof value === 'string' && value.trim() !== ''
     ? E.right(value)
-    : E.left(validationError(path, value === undefined ? `is required: a non-empty string such as ${example}` : `must be a non-empty string such as ${example}, got ${typeof value === 'string' ? 'an empty string' : describe(value)}`))
+    : E.left(validationError(path, value === undefined ? `is required: a non-empty string such as ${example}` : `must be a non-empty string such as ${example}, got ${typeof value === 'string' ? 'an empty string' : describeValue(value)}`))
 
 /**
  * @internal Checks which group profile an update targets and returns the record's identity keys,

@@ -1,6 +1,7 @@
 import { either as E, function as F } from 'fp-ts'
 import * as v from 'valibot'
 import {
+  describeValue,
   distinctIdSchema,
   request,
   toJsonObject,
@@ -36,16 +37,6 @@ export interface IdentitySpec<A extends string, B extends string> {
 type Validated<A extends string, B extends string> = Readonly<Record<A | B | 'token', string>>
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e))
-
-// Only ever called on values that are not strings; `typeof` and `Array.isArray` cannot be fooled
-// into running code except by a revoked Proxy, hence the guard.
-const kind = (x: unknown): string => {
-  try {
-    return x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x
-  } catch {
-    return 'an unreadable value'
-  }
-}
 
 const TOKEN_MESSAGE = 'must be your project token, a non-empty string'
 
@@ -111,7 +102,7 @@ export const identityBuilder =
   (input: unknown): E.Either<ValidationError, MixpanelRequest> => {
     try {
       if (!isPlainObject(input)) {
-        return E.left(validationError('input', `must be an object such as ${spec.example}, got ${kind(input)}`))
+        return E.left(validationError('input', `must be an object such as ${spec.example}, got ${describeValue(input)}`))
       }
       // Touches every own key once: a Proxy whose traps throw is refused as a whole.
       Object.keys(input)
@@ -119,7 +110,7 @@ export const identityBuilder =
       return E.left(validationError('input', `could not be read (${reason(e)})`))
     }
     const id = (field: IdField<string>) =>
-      readString(input, field.key, `is required: ${field.hint}`, (x) => `must be a string, got ${kind(x)}`)
+      readString(input, field.key, `is required: ${field.hint}`, (x) => `must be a string, got ${describeValue(x)}`)
     return F.pipe(
       E.Do,
       E.apS('first', id(spec.first)),

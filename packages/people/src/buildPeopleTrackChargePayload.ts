@@ -1,9 +1,7 @@
 import { either as E, function as F } from 'fp-ts'
-import { formatDate, toJsonObject, validationError, type JsonObject, type ValidationError } from '@mp/core'
+import { formatDate, toJsonObject, validationError, type JsonObject, type ValidationError, describeValue } from '@mp/core'
 import { profileOperation } from './profileOperation.ts'
 import type { PeopleBuilder, PeopleTrackChargeInput } from './types.ts'
-
-const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x)
 
 const checkAmount = (amount: unknown): E.Either<ValidationError, number> =>
   typeof amount === 'number' && Number.isFinite(amount)
@@ -11,7 +9,7 @@ const checkAmount = (amount: unknown): E.Either<ValidationError, number> =>
     : E.left(
         validationError(
           'amount',
-          amount === undefined ? 'is required: the charge as a number, such as 12.65' : `must be a finite number such as 12.65, got ${typeof amount === 'number' ? String(amount) : describe(amount)}`,
+          amount === undefined ? 'is required: the charge as a number, such as 12.65' : `must be a finite number such as 12.65, got ${typeof amount === 'number' ? String(amount) : describeValue(amount)}`,
         ),
       )
 

@@ -1,13 +1,11 @@
 import type { either as E } from 'fp-ts'
 import * as v from 'valibot'
-import { distinctIdSchema, validate, type ValidationError } from '@mp/core'
-
-const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x)
+import { distinctIdSchema, validate, type ValidationError, describeValue } from '@mp/core'
 
 const schema = /*#__PURE__*/ v.pipe(
   v.unknown(),
   v.check((x) => x !== undefined, 'is required: the id of the user whose profile to change'),
-  v.check((x) => typeof x === 'string', (issue) => `must be a string, got ${describe(issue.input)}`),
+  v.check((x) => typeof x === 'string', (issue) => `must be a string, got ${describeValue(issue.input)}`),
   distinctIdSchema,
 )
 

@@ -13,7 +13,7 @@ import {
   buildPeopleUnsetPayload,
   buildPeopleUpdatePayload,
 } from '@mp/people'
-import { fuzzBuilders } from '../../core/test/test-builder-fuzz.ts'
+import { fuzzBuilders, type BuilderSpec } from '../../core/test/test-builder-fuzz.ts'
 import { defineAll, safeObject, validId, validName } from '../../core/test/test-fuzz.ts'
 import { listsValue, namesValue, numbersValue, propertiesValue, withMeta } from '../../core/test/test-profile-fuzz.ts'
 
@@ -32,7 +32,8 @@ const message = fc
   )
   .map(([distinctId, [op, value]]) => defineAll([['$distinct_id', distinctId], [op, value]]))
 
-fuzzBuilders([
+// A profile update's `meta` and a raw update's `message` reach Mixpanel unchecked, as in mixpanel-python.
+const specs: ReadonlyArray<BuilderSpec> = [
   { name: 'buildPeopleSetPayload', build: buildPeopleSetPayload, valid: withMeta({ ...id, properties: propertiesValue }) },
   { name: 'buildPeopleSetOncePayload', build: buildPeopleSetOncePayload, valid: withMeta({ ...id, properties: propertiesValue }) },
   { name: 'buildPeopleIncrementPayload', build: buildPeopleIncrementPayload, valid: withMeta({ ...id, properties: numbersValue }) },
@@ -47,5 +48,7 @@ fuzzBuilders([
     build: buildPeopleTrackChargePayload,
     valid: withMeta({ ...id, amount: fc.double({ noNaN: true, noDefaultInfinity: true }), properties: safeObject(2) }),
   },
-  { name: 'buildPeopleUpdatePayload', build: buildPeopleUpdatePayload, valid: withMeta({ token: validName, message }) },
-])
+  { name: 'buildPeopleUpdatePayload', build: buildPeopleUpdatePayload, valid: withMeta({ token: validName, message }), passThrough: ['message'] },
+]
+
+fuzzBuilders(specs.map((spec) => ({ ...spec, passThrough: ['meta', ...(spec.passThrough ?? [])] })))
