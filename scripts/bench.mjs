@@ -1,0 +1,213 @@
+// `node scripts/bench.mjs` (or `pnpm bench`): mp against mixpanel-node, side by side, on one
+// neutral loopback sink. Builds the packages it measures, starts the sink in its own process, then
+// runs every client in a fresh child process, round-robin (A B C … A B C …) for --rounds rounds,
+// checks the sink received every record, and prints medians, ratios and the issue-7 targets.
+//
+// mp's queue is fed as a server would feed it (see bench/clients/mp-queue.mjs); mixpanel-node's
+// batch calls get the whole list, as their API takes it. Both libraries run with their defaults.
+//
+// Options: --rounds N (default 3)  --events N (default 100000)  --track-events N (default 5000)
+//          --no-build  --only id,id  --json FILE (write every sample and the medians)
+import { execFileSync, fork } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { selfSignedCert } from './bench/cert.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = join(here, '..')
+
+const args = process.argv.slice(2)
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`)
+  return i === -1 ? fallback : args[i + 1]
+}
+const ROUNDS = Number(option('rounds', 3))
+const N = Number(option('events', 100_000))
+const TRACK_N = Number(option('track-events', 5000))
+const ONLY = option('only', undefined)?.split(',')
+const JSON_OUT = option('json', undefined)
+const CLIENT_TIMEOUT_MS = 180_000
+
+/** Every measured configuration. `tls`: the /import group, where mixpanel-node insists on https. */
+const SCENARIOS = [
+  { id: 'mp-queue', label: 'mp  createQueue + buildTrackPayload', client: 'mp-queue', n: N, params: { gzip: false } },
+  { id: 'mn-track-batch', label: 'mixpanel-node track_batch', client: 'mn-track-batch', n: N },
+  { id: 'floor', label: 'floor: JSON.stringify/2000 + fetch ×10', client: 'floor', n: N },
+  // Bytes on the wire do not vary between rounds: these two run in the first round only.
+  { id: 'mp-queue-gzip', label: 'mp  createQueue, gzip: true (1 round)', client: 'mp-queue', n: N, params: { gzip: true }, once: true },
+  { id: 'mn-track', label: 'mixpanel-node track (per call)', client: 'mn-track', n: TRACK_N },
+  { id: 'mp-import', label: 'mp  importEvents (gzip, default)', client: 'mp-import', n: N, tls: true },
+  { id: 'mn-import-batch', label: 'mixpanel-node import_batch', client: 'mn-import-batch', n: N, tls: true },
+  { id: 'mp-import-plain', label: 'mp  importEvents, gzip: false (1 round)', client: 'mp-import', n: N, tls: true, params: { gzip: false }, once: true },
+  // Only with --only: every event enqueued in one synchronous loop, then close().
+  { id: 'mp-queue-bulk', label: 'mp  createQueue, all enqueued then close', client: 'mp-queue', n: N, params: { gzip: false, bulk: true }, extra: true },
+].filter((s) => (ONLY === undefined ? !s.extra : ONLY.includes(s.id)))
+
+const versionOf = (path) => JSON.parse(readFileSync(join(root, path), 'utf8')).version
+
+const build = () => {
+  console.log('building @mp/core, @mp/send, @mp/events, @mp/queue …')
+  const filters = ['@mp/core', '@mp/send', '@mp/events', '@mp/queue'].flatMap((p) => ['--filter', p])
+  execFileSync('pnpm', ['-r', ...filters, 'run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+}
+
+/** Starts the sink process; resolves with a small RPC handle over its IPC channel. */
+const startSink = async () => {
+  const child = fork(join(here, 'bench', 'sink.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const waiting = new Map()
+  child.on('message', (m) => {
+    const resolve = waiting.get(m.type)
+    waiting.delete(m.type)
+    resolve?.(m)
+  })
+  const next = (type) => new Promise((resolve) => waiting.set(type, resolve))
+  const ask = (message, reply) => {
+    const p = next(reply)
+    child.send(message)
+    return p
+  }
+  const { port } = await next('ready')
+  const { key, cert } = selfSignedCert()
+  const { port: tlsPort } = await ask({ type: 'tls', key, cert }, 'tls-ready')
+  return {
+    port,
+    tlsPort,
+    reset: () => ask({ type: 'reset' }, 'reset-done'),
+    stats: async () => (await ask({ type: 'stats' }, 'stats')).stats,
+    stop: () => child.send({ type: 'stop' }),
+  }
+}
+
+/** Runs one client in its own process and resolves with what it measured. */
+const runClient = (scenario, port) =>
+  new Promise((resolve) => {
+    const env = { ...process.env }
+    // Only the TLS clients, and only for the throwaway certificate of the loopback sink.
+    if (scenario.tls) env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
+    const child = fork(join(here, 'bench', 'clients', `${scenario.client}.mjs`), [JSON.stringify({ n: scenario.n, port, ...scenario.params })], {
+      env,
+      execArgv: scenario.tls ? ['--no-warnings'] : [],
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    })
+    let stderr = ''
+    let result
+    child.stderr.on('data', (c) => (stderr += c))
+    child.on('message', (m) => m.type === 'result' && (result = m))
+    const timer = setTimeout(() => child.kill('SIGKILL'), CLIENT_TIMEOUT_MS)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve(result ?? { delivered: 0, errors: 1, note: `client exited with ${code}: ${stderr.trim().slice(-400)}` })
+    })
+  })
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
+const fmt = (x, digits = 0) => (x === undefined || Number.isNaN(x) ? '—' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }))
+
+const main = async () => {
+  const started = Date.now()
+  if (!args.includes('--no-build')) build()
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    mp: versionOf('packages/queue/package.json'),
+    mixpanelNode: versionOf('node_modules/mixpanel/package.json'),
+    loadBefore: os.loadavg().map((x) => x.toFixed(2)),
+  }
+  const sink = await startSink()
+  const samples = Object.fromEntries(SCENARIOS.map((s) => [s.id, []]))
+  let failures = 0
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const scenario of SCENARIOS) {
+        if (scenario.once && round > 1) continue
+        await sink.reset()
+        const result = await runClient(scenario, scenario.tls ? sink.tlsPort : sink.port)
+        const stats = await sink.stats()
+        const ok = result.errors === 0 && result.delivered === scenario.n && stats.records === scenario.n && stats.bad === 0
+        if (!ok) {
+          failures++
+          console.error(`  ✘ ${scenario.id} round ${round}: delivered ${result.delivered}, sink counted ${stats.records} (${stats.bad} bad), ${result.errors} errors ${result.note ?? ''}`)
+          continue
+        }
+        const sample = {
+          ms: result.ms,
+          eventsPerSec: (scenario.n / result.ms) * 1000,
+          cpuSecPer100k: (result.cpuMs / 1000) * (100_000 / scenario.n),
+          peakRssMb: result.peakRssMb,
+          rssBeforeMb: result.rssBeforeMb,
+          wirePerEvent: stats.wireBytes / stats.records,
+          bodyPerEvent: stats.bodyBytes / stats.records,
+          jsonPerEvent: stats.jsonBytes / stats.records,
+          requests: stats.requests,
+        }
+        samples[scenario.id].push(sample)
+        console.log(
+          `  round ${round} ${scenario.id.padEnd(16)} ${fmt(sample.eventsPerSec).padStart(8)} ev/s  cpu ${fmt(sample.cpuSecPer100k, 2)} s/100k  ` +
+            `rss ${fmt(sample.peakRssMb)} MB  ${fmt(sample.wirePerEvent, 1)} B/ev  ${sample.requests} req`,
+        )
+      }
+    }
+  } finally {
+    sink.stop()
+  }
+
+  const med = Object.fromEntries(
+    SCENARIOS.filter((s) => samples[s.id].length > 0).map((s) => {
+      const xs = samples[s.id]
+      const m = {}
+      for (const key of Object.keys(xs[0])) m[key] = median(xs.map((x) => x[key]))
+      return [s.id, { ...m, rounds: xs.length }]
+    }),
+  )
+  machine.loadAfter = os.loadavg().map((x) => x.toFixed(2))
+
+  console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.platform}, node ${machine.node}`)
+  console.log(`versions: mp ${machine.mp} (built dist), mixpanel-node (npm mixpanel) ${machine.mixpanelNode}`)
+  console.log(`load average (1/5/15 min): before ${machine.loadBefore.join(' ')}, after ${machine.loadAfter.join(' ')}`)
+  console.log(`${ROUNDS} rounds, medians; ${N} events (per-call track: ${TRACK_N}); each client in its own process\n`)
+  const header = ['scenario', 'events', 'events/s', 'CPU s/100k', 'peak RSS MB', 'wire B/event', 'body B/event', 'requests']
+  const rows = SCENARIOS.filter((s) => med[s.id]).map((s) => {
+    const m = med[s.id]
+    return [s.label, fmt(s.n), fmt(m.eventsPerSec), fmt(m.cpuSecPer100k, 2), fmt(m.peakRssMb), fmt(m.wirePerEvent, 1), fmt(m.bodyPerEvent, 1), fmt(m.requests)]
+  })
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`
+  console.log(line(header))
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`)
+  for (const r of rows) console.log(line(r))
+
+  const ratio = (a, b, key, invert = false) => (med[a] && med[b] ? (invert ? med[b][key] / med[a][key] : med[a][key] / med[b][key]) : undefined)
+  const checks = [
+    { name: 'throughput: mp queue ÷ mixpanel-node track_batch', value: ratio('mp-queue', 'mn-track-batch', 'eventsPerSec'), target: '≥ 1.50', pass: (x) => x >= 1.5 },
+    { name: 'throughput: mp queue ÷ floor', value: ratio('mp-queue', 'floor', 'eventsPerSec'), target: '≥ 0.85', pass: (x) => x >= 0.85 },
+    { name: 'throughput: mp queue ÷ mixpanel-node per-call track', value: ratio('mp-queue', 'mn-track', 'eventsPerSec'), target: 'info' },
+    { name: 'throughput: mp importEvents ÷ mixpanel-node import_batch', value: ratio('mp-import', 'mn-import-batch', 'eventsPerSec'), target: 'info' },
+    { name: 'CPU/event: mp queue ÷ mixpanel-node track_batch', value: ratio('mp-queue', 'mn-track-batch', 'cpuSecPer100k'), target: 'info (lower is better)' },
+    { name: '/import wire bytes/event: mp gzip ÷ mixpanel-node', value: ratio('mp-import', 'mn-import-batch', 'wirePerEvent'), target: '≤ 0.333', pass: (x) => x <= 1 / 3 },
+    { name: '/import wire bytes/event: mp no gzip ÷ mixpanel-node', value: ratio('mp-import-plain', 'mn-import-batch', 'wirePerEvent'), target: 'info' },
+    { name: 'peak RSS: mp queue ÷ mixpanel-node track_batch', value: ratio('mp-queue', 'mn-track-batch', 'peakRssMb'), target: '≤ 1.00', pass: (x) => x <= 1 },
+    { name: 'peak RSS: mp importEvents ÷ mixpanel-node import_batch', value: ratio('mp-import', 'mn-import-batch', 'peakRssMb'), target: '≤ 1.00', pass: (x) => x <= 1 },
+  ]
+  console.log('\nratios (medians):')
+  for (const c of checks) {
+    const verdict = c.value === undefined ? 'not measured' : c.pass === undefined ? c.target : `${c.target}  ${c.pass(c.value) ? 'MET' : 'MISSED'}`
+    console.log(`  ${c.name.padEnd(58)} ${c.value === undefined ? '—' : c.value.toFixed(2).padStart(6)}   ${verdict}`)
+  }
+  console.log(`\nwall time ${((Date.now() - started) / 1000).toFixed(0)} s${failures > 0 ? `; ${failures} run(s) FAILED (see above)` : ''}`)
+  if (JSON_OUT !== undefined) {
+    writeFileSync(JSON_OUT, JSON.stringify({ machine, rounds: ROUNDS, events: N, trackEvents: TRACK_N, samples, medians: med, checks: checks.map(({ pass, ...c }) => ({ ...c, met: c.value === undefined || pass === undefined ? undefined : pass(c.value) })) }, null, 2))
+  }
+  process.exitCode = failures > 0 ? 1 : 0
+}
+
+await main()

@@ -1,0 +1,40 @@
+// The harness every client process runs: prepare the input (not timed), then time one delivery
+// run and report wall time, CPU time, and memory to the parent over IPC.
+import { performance } from 'node:perf_hooks'
+
+/**
+ * @param {() => unknown} prepare builds the client's input; not measured
+ * @param {(input: unknown) => Promise<{ delivered: number, errors: number, note?: string }>} run
+ *   delivers everything and resolves once the last request was answered
+ */
+export const measure = async (prepare, run) => {
+  const input = prepare()
+  const rssBeforeMb = process.memoryUsage.rss() / 2 ** 20
+  const cpu0 = process.cpuUsage()
+  const t0 = performance.now()
+  let outcome
+  try {
+    outcome = await run(input)
+  } catch (error) {
+    outcome = { delivered: 0, errors: 1, note: error instanceof Error ? error.message : String(error) }
+  }
+  const ms = performance.now() - t0
+  const cpu = process.cpuUsage(cpu0)
+  process.send(
+    {
+      type: 'result',
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      rssBeforeMb,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      ...outcome,
+    },
+    () => process.exit(0),
+  )
+}
+
+/** The run's parameters, passed by the parent as one JSON argument. */
+export const params = () => JSON.parse(process.argv[2] ?? '{}')
+
+/** mixpanel-node logs deprecation warnings for `secret`; the benchmark keeps its output clean. */
+export const silentLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} }
