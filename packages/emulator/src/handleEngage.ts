@@ -1,17 +1,11 @@
 import { applyUpdate } from './applyUpdate.ts'
 import type { EmulatorState } from './createEmulatorState.ts'
-import type { ParsedRequest } from './parseRequest.ts'
-import type { Reply } from './reply.ts'
-import { tooManyRecords } from './tooManyRecords.ts'
-import { trackStyleReply } from './trackStyleReply.ts'
+import { handleUpdates, isId } from './handleUpdates.ts'
 
 const PROFILE_RULES = {
   kind: 'profile',
   operations: new Set(['$set', '$set_once', '$add', '$append', '$union', '$remove', '$unset', '$delete']),
 } as const
-
-const isId = (value: unknown): value is string | number =>
-  (typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value))
 
 const applyOne = (state: EmulatorState, update: Record<string, unknown>): string | undefined => {
   if (typeof update['$token'] !== 'string' || update['$token'] === '') return '$token, missing or empty'
@@ -32,14 +26,4 @@ const applyOne = (state: EmulatorState, update: Record<string, unknown>): string
  * @example
  * handleEngage(state, parsedRequest) // { status: 200, body: '{"error":null,"status":1}', … }
  */
-export const handleEngage = (state: EmulatorState, request: ParsedRequest): Reply => {
-  const limited = tooManyRecords(state, request)
-  if (limited !== undefined) return limited
-  if (!request.body.ok) return trackStyleReply(request.query, request.body.error)
-  let firstError: string | undefined
-  for (const update of request.body.records) {
-    const error = applyOne(state, update)
-    firstError ??= error
-  }
-  return trackStyleReply(request.query, firstError)
-}
+export const handleEngage = handleUpdates(applyOne)
