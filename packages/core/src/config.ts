@@ -79,6 +79,14 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 
 const nonNegativeInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0
 
+// Optional fields that only need the right type, checked in this order.
+const OPTIONAL_TYPES = [
+  ['fetch', 'function', 'must be a fetch function'],
+  ['sleep', 'function', 'must be a function'],
+  ['random', 'function', 'must be a function'],
+  ['gzip', 'boolean', 'must be true or false'],
+] as const
+
 const resolveBaseUrl = (config: Config): E.Either<ConfigError, string> => {
   if (config.host === undefined) {
     const region = config.region ?? CONFIG_DEFAULTS.region
@@ -120,12 +128,10 @@ const resolveCredentials = (config: Config): E.Either<ConfigError, Credentials |
   if (config.serviceAccount !== undefined) {
     const sa: unknown = config.serviceAccount
     if (!isObject(sa)) return E.left(configError('serviceAccount', 'must be the result of serviceAccount(username, secret, projectId)'))
-    return E.map((ok: ServiceAccount): Credentials => ({
-      kind: 'serviceAccount',
-      username: ok.username,
-      projectId: ok.projectId,
-      secret: redact(ok.secret),
-    }))(serviceAccount(sa['username'], sa['secret'], sa['projectId']))
+    const ok = serviceAccount(sa['username'], sa['secret'], sa['projectId'])
+    return E.isLeft(ok)
+      ? ok
+      : E.right({ kind: 'serviceAccount', username: ok.right.username, projectId: ok.right.projectId, secret: redact(ok.right.secret) })
   }
   if (config.apiSecret !== undefined) {
     if (typeof config.apiSecret !== 'string' || config.apiSecret.trim() === '') {
@@ -168,10 +174,9 @@ export const normalizeConfig = (config: Config): E.Either<ConfigError, ResolvedC
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     return E.left(configError('timeoutMs', 'must be a positive number of milliseconds'))
   }
-  if (config.fetch !== undefined && typeof config.fetch !== 'function') return E.left(configError('fetch', 'must be a fetch function'))
-  if (config.sleep !== undefined && typeof config.sleep !== 'function') return E.left(configError('sleep', 'must be a function'))
-  if (config.random !== undefined && typeof config.random !== 'function') return E.left(configError('random', 'must be a function'))
-  if (config.gzip !== undefined && typeof config.gzip !== 'boolean') return E.left(configError('gzip', 'must be true or false'))
+  for (const [field, type, reason] of OPTIONAL_TYPES) {
+    if (config[field] !== undefined && typeof config[field] !== type) return E.left(configError(field, reason))
+  }
   const baseUrl = resolveBaseUrl(config)
   if (E.isLeft(baseUrl)) return baseUrl
   const credentials = resolveCredentials(config)

@@ -1,5 +1,5 @@
 import { describeValue } from './describeValue.ts'
-import { either as E, function as F } from 'fp-ts'
+import { either as E } from 'fp-ts'
 import { resolveEnv } from './env.ts'
 import { validationError, type ValidationError } from './errors.ts'
 import { request } from './request.ts'
@@ -75,14 +75,16 @@ export const profileUpdate =
         return E.left(validationError('input', `must be an object such as ${spec.example}, got ${describeValue(input)}`))
       }
       const fields = input as Readonly<Record<string, unknown>>
-      return F.pipe(
-        E.Do,
-        E.apS('token', readToken(fields['token'])),
-        E.apS('now', readClock(env)),
-        E.bind('message', ({ now }) => spec.message(fields, now)),
-        E.bind('meta', () => toJsonObject(fields['meta'], 'meta')),
-        E.map(({ token, now, message, meta }) => request(spec.endpoint, 'token', [{ $token: token, $time: now / 1000, ...message, ...meta }])),
-      )
+      // Token and clock are both read before either is checked.
+      const token = readToken(fields['token'])
+      const now = readClock(env)
+      if (E.isLeft(token)) return token
+      if (E.isLeft(now)) return now
+      const message = spec.message(fields, now.right)
+      if (E.isLeft(message)) return message
+      const meta = toJsonObject(fields['meta'], 'meta')
+      if (E.isLeft(meta)) return meta
+      return E.right(request(spec.endpoint, 'token', [{ $token: token.right, $time: now.right / 1000, ...message.right, ...meta.right }]))
     } catch (e) {
       return E.left(validationError('input', `could not be read (${e instanceof Error ? e.message : String(e)})`))
     }

@@ -1,5 +1,5 @@
 import { describeValue } from './describeValue.ts'
-import { either as E, function as F } from 'fp-ts'
+import { either as E } from 'fp-ts'
 import { validationError, type ValidationError } from './errors.ts'
 import { pathKey, toJson, toJsonObject } from './toJson.ts'
 import type { JsonObject, JsonValue } from './types.ts'
@@ -34,15 +34,11 @@ const everyMember =
 const names = (value: unknown, path: string): E.Either<ValidationError, JsonValue> => {
   if (!Array.isArray(value)) return E.left(validationError(path, `must be ${EXAMPLES.names}, got ${describeValue(value)}`))
   if (value.length === 0) return E.left(validationError(path, 'must name at least one property'))
-  return F.pipe(
-    toJson(value, path),
-    E.flatMap((list) => {
-      const bad = (list as ReadonlyArray<JsonValue>).findIndex((name) => typeof name !== 'string' || name.trim() === '')
-      return bad === -1
-        ? E.right(list)
-        : E.left(validationError(`${path}[${bad}]`, `must be a property name, a non-empty string (got ${describeValue((list as JsonValue[])[bad])})`))
-    }),
-  )
+  const json = toJson(value, path)
+  if (E.isLeft(json)) return json
+  const list = json.right as JsonValue[]
+  const bad = list.findIndex((name) => typeof name !== 'string' || name.trim() === '')
+  return bad === -1 ? json : E.left(validationError(`${path}[${bad}]`, `must be a property name, a non-empty string (got ${describeValue(list[bad])})`))
 }
 
 const CHECKS: Readonly<Record<Exclude<ProfileValueKind, 'names'>, (member: JsonValue) => string | undefined>> = {
@@ -72,7 +68,8 @@ export const profileValue = (kind: ProfileValueKind, value: unknown, path = 'pro
   if (typeof value !== 'object' || value === null) return E.left(validationError(path, `must be ${EXAMPLES[kind]}, got ${describeValue(value)}`))
   try {
     if (kind === 'names') return names(value, path)
-    return F.pipe(toJsonObject(value, path), E.flatMap(everyMember(path, CHECKS[kind])))
+    const object = toJsonObject(value, path)
+    return E.isLeft(object) ? object : everyMember(path, CHECKS[kind])(object.right)
   } catch (e) {
     // A revoked Proxy or a throwing trap: bad input, never an exception.
     return E.left(validationError(path, `could not be read (${e instanceof Error ? e.message : String(e)})`))

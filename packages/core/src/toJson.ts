@@ -29,23 +29,18 @@ const define = (target: Record<string, JsonValue>, key: string, value: JsonValue
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
 }
 
+// Objects JSON.stringify would silently turn into `{}`.
+const OPAQUE = /^(?:(?:Weak)?(?:Map|Set)|ArrayBuffer)$/
+
 const convert = (value: unknown, path: string, ancestors: object[]): JsonValue | undefined => {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value
-    case 'number':
-      return Number.isFinite(value) ? value : fail(path, `${value} is not a JSON number (NaN and ±Infinity are refused)`)
-    case 'undefined':
-      return undefined
-    case 'bigint':
-      return fail(path, 'BigInt is not JSON; convert it to a number or a string first')
-    case 'function':
-      return fail(path, 'a function is not JSON')
-    case 'symbol':
-      return fail(path, 'a symbol is not JSON')
+  const type = typeof value
+  if (type === 'string' || type === 'boolean' || type === 'undefined' || value === null) return value as JsonValue | undefined
+  if (type === 'number') {
+    return Number.isFinite(value) ? (value as number) : fail(path, `${value as number} is not a JSON number (NaN and ±Infinity are refused)`)
   }
-  if (value === null) return null
+  if (type === 'bigint') return fail(path, 'BigInt is not JSON; convert it to a number or a string first')
+  // Functions and symbols.
+  if (type !== 'object') return fail(path, `a ${type} is not JSON`)
   const obj = value as object
   if (obj instanceof Date) {
     return Number.isNaN(obj.getTime()) ? fail(path, 'invalid Date') : formatDate(obj)
@@ -54,15 +49,10 @@ const convert = (value: unknown, path: string, ancestors: object[]): JsonValue |
   if (ancestors.length >= MAX_DEPTH) return fail(path, `nested more than ${MAX_DEPTH} levels deep`)
   ancestors.push(obj)
   try {
-    if (Array.isArray(obj)) {
-      const out: JsonValue[] = []
-      for (let i = 0; i < obj.length; i++) out.push(convert(obj[i], `${path}[${i}]`, ancestors) ?? null)
-      return out
-    }
+    // By index, not `map`: holes in a sparse array become null too, and no iterator is consulted.
+    if (Array.isArray(obj)) return Array.from({ length: obj.length }, (_, i) => convert(obj[i], `${path}[${i}]`, ancestors) ?? null)
     const kind = describe(obj)
-    if (kind === 'Map' || kind === 'Set' || kind === 'WeakMap' || kind === 'WeakSet' || ArrayBuffer.isView(obj) || kind === 'ArrayBuffer') {
-      return fail(path, `a ${kind} is not JSON; convert it to a plain object or array first`)
-    }
+    if (OPAQUE.test(kind) || ArrayBuffer.isView(obj)) return fail(path, `a ${kind} is not JSON; convert it to a plain object or array first`)
     const toJSON = (obj as { toJSON?: unknown }).toJSON
     if (typeof toJSON === 'function') return convert(toJSON.call(obj), path, ancestors)
     const out: Record<string, JsonValue> = {}
@@ -118,9 +108,9 @@ export const toJsonObject = (value: unknown, path = 'value'): E.Either<Validatio
   const shape = guard(path, () => (typeof value !== 'object' || value === null ? (value === null ? 'null' : typeof value) : Array.isArray(value) ? 'an array' : value instanceof Date ? 'a Date' : 'object'))
   if (E.isLeft(shape)) return shape
   if (shape.right !== 'object') return E.left(validationError(path, `must be an object of properties, got ${shape.right}`))
-  return E.flatMap((json: JsonValue) =>
-    typeof json === 'object' && json !== null && !Array.isArray(json)
-      ? E.right(json as JsonObject)
-      : E.left(validationError(path, 'must be an object of properties')),
-  )(toJson(value, path))
+  const json = toJson(value, path)
+  if (E.isLeft(json)) return json
+  return typeof json.right === 'object' && json.right !== null && !Array.isArray(json.right)
+    ? (json as E.Right<JsonObject>)
+    : E.left(validationError(path, 'must be an object of properties'))
 }

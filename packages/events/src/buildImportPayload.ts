@@ -1,4 +1,4 @@
-import { either as E, function as F } from 'fp-ts'
+import { either as E } from 'fp-ts'
 import { request, resolveEnv, type BuildEnv, type MixpanelError, type MixpanelRequest } from '@mp/core'
 import { buildEventRecord } from './buildEventRecord.ts'
 import { checkEventRecord } from './checkEventRecord.ts'
@@ -18,17 +18,13 @@ import { validateImportTime } from './validateImportTime.ts'
  * // Right({ endpoint: '/import', auth: 'secret', records: [{ event: 'button press', properties: { …, time: 1700000000, … } }] })
  */
 export const buildImportPayload = (input: ImportInput & { readonly token: string }, env?: BuildEnv): E.Either<MixpanelError, MixpanelRequest> =>
-  safely('input', () =>
-    F.pipe(
-      readEventInput(input),
-      E.flatMap((fields) => {
-        const { now, insertId } = resolveEnv(env)
-        const nowMs = now()
-        return F.pipe(
-          validateImportTime((input as { timestamp?: unknown }).timestamp, nowMs, 'timestamp'),
-          E.flatMap((timestamp) => checkEventRecord(buildEventRecord(fields, timestamp, insertId()), '/import', nowMs)),
-          E.map(({ record }) => request('/import', 'secret', [record])),
-        )
-      }),
-    ),
-  )
+  safely('input', () => {
+    const fields = readEventInput(input)
+    if (E.isLeft(fields)) return fields
+    const { now, insertId } = resolveEnv(env)
+    const nowMs = now()
+    const timestamp = validateImportTime((input as { timestamp?: unknown }).timestamp, nowMs, 'timestamp')
+    if (E.isLeft(timestamp)) return timestamp
+    const checked = checkEventRecord(buildEventRecord(fields.right, timestamp.right, insertId()), '/import', nowMs)
+    return E.isLeft(checked) ? checked : E.right(request('/import', 'secret', [checked.right.record]))
+  })

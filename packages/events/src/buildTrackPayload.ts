@@ -1,4 +1,4 @@
-import { either as E, function as F } from 'fp-ts'
+import { either as E } from 'fp-ts'
 import { request, resolveEnv, type BuildEnv, type MixpanelError, type MixpanelRequest } from '@mp/core'
 import { buildEventRecord } from './buildEventRecord.ts'
 import { checkEventRecord } from './checkEventRecord.ts'
@@ -18,16 +18,11 @@ import type { TrackInput } from './types.ts'
  * // Right({ endpoint: '/track', auth: 'token', records: [{ event: 'button press', properties: { token: '12345', … } }] })
  */
 export const buildTrackPayload = (input: TrackInput & { readonly token: string }, env?: BuildEnv): E.Either<MixpanelError, MixpanelRequest> =>
-  safely('input', () =>
-    F.pipe(
-      readEventInput(input),
-      E.flatMap((fields) => {
-        const { now, insertId } = resolveEnv(env)
-        const nowMs = now()
-        return F.pipe(
-          checkEventRecord(buildEventRecord(fields, nowMs / 1000, insertId()), '/track', nowMs),
-          E.map(({ record }) => request('/track', 'token', [record])),
-        )
-      }),
-    ),
-  )
+  safely('input', () => {
+    const fields = readEventInput(input)
+    if (E.isLeft(fields)) return fields
+    const { now, insertId } = resolveEnv(env)
+    const nowMs = now()
+    const checked = checkEventRecord(buildEventRecord(fields.right, nowMs / 1000, insertId()), '/track', nowMs)
+    return E.isLeft(checked) ? checked : E.right(request('/track', 'token', [checked.right.record]))
+  })

@@ -1,4 +1,4 @@
-import { either as E, function as F } from 'fp-ts'
+import { either as E } from 'fp-ts'
 import { validationError, type JsonObject, type JsonValue, type ValidationError } from '@mp/core'
 import { validateDistinctId } from './validateDistinctId.ts'
 import { validateEventName } from './validateEventName.ts'
@@ -57,8 +57,6 @@ export const checkEventRecord = (record: JsonObject, endpoint: '/track' | '/impo
     const result = check()
     if (E.isLeft(result)) return result
   }
-  return F.pipe(
-    validateRecordSize(record, 'properties'),
-    E.map((bytes) => ({ record, bytes })),
-  )
+  const bytes = validateRecordSize(record, 'properties')
+  return E.isLeft(bytes) ? bytes : E.right({ record, bytes: bytes.right })
 }

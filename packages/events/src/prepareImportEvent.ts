@@ -1,4 +1,4 @@
-import { either as E, function as F } from 'fp-ts'
+import { either as E } from 'fp-ts'
 import { toJsonObject, validationError, type JsonObject, type MixpanelError } from '@mp/core'
 import { checkEventRecord, type CheckedRecord } from './checkEventRecord.ts'
 import { contentInsertId } from './contentInsertId.ts'
@@ -22,23 +22,21 @@ export const prepareImportEvent = (raw: unknown, token: string, nowMs: number): 
     }
     const { event: name, properties: props } = raw as { event?: unknown; properties?: unknown }
     if (props === undefined) return E.left(validationError('properties', 'is required: an object with at least distinct_id and time'))
-    return F.pipe(
-      validateEventName(name, 'event'),
-      E.bindTo('event'),
-      E.bind('properties', () => toJsonObject(props, 'properties')),
-      E.flatMap(({ event, properties }) =>
-        checkEventRecord(
-          {
-            event,
-            properties: {
-              ...properties,
-              ...(has(properties, 'token') ? {} : { token }),
-              ...(has(properties, '$insert_id') ? {} : { $insert_id: contentInsertId(event, properties) }),
-            },
-          },
-          '/import',
-          nowMs,
-        ),
-      ),
+    const event = validateEventName(name, 'event')
+    if (E.isLeft(event)) return event
+    const json = toJsonObject(props, 'properties')
+    if (E.isLeft(json)) return json
+    const properties = json.right
+    return checkEventRecord(
+      {
+        event: event.right,
+        properties: {
+          ...properties,
+          ...(has(properties, 'token') ? {} : { token }),
+          ...(has(properties, '$insert_id') ? {} : { $insert_id: contentInsertId(event.right, properties) }),
+        },
+      },
+      '/import',
+      nowMs,
     )
   })

@@ -1,5 +1,4 @@
-import { either as E, function as F } from 'fp-ts'
-import * as v from 'valibot'
+import { either as E } from 'fp-ts'
 import {
   describeValue,
   distinctIdSchema,
@@ -34,29 +33,9 @@ export interface IdentitySpec<A extends string, B extends string> {
   readonly properties: (ids: Readonly<Record<A | B, string>>, token: string) => JsonObject
 }
 
-type Validated<A extends string, B extends string> = Readonly<Record<A | B | 'token', string>>
-
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
 const TOKEN_MESSAGE = 'must be your project token, a non-empty string'
-
-// The string rules go through valibot; the values reaching it are strings already, because a
-// hostile non-string (a Proxy, a revoked Proxy) makes valibot's issue formatting throw.
-const schemaFor = <A extends string, B extends string>(spec: IdentitySpec<A, B>): v.GenericSchema<unknown, Validated<A, B>> =>
-  v.pipe(
-    v.object({
-      [spec.first.key]: distinctIdSchema,
-      [spec.second.key]: distinctIdSchema,
-      token: v.pipe(v.string(TOKEN_MESSAGE), v.check((s) => s.trim() !== '', TOKEN_MESSAGE)),
-    } satisfies v.ObjectEntries),
-    v.forward(
-      v.check(
-        (input: Record<string, string>) => input[spec.first.key] !== input[spec.second.key],
-        (issue) => spec.sameIds.message(String((issue.input as Record<string, unknown>)[spec.first.key])),
-      ),
-      [spec.sameIds.reportOn],
-    ),
-  ) as unknown as v.GenericSchema<unknown, Validated<A, B>>
 
 /** Reads one field, so that a throwing getter is reported at that field. */
 const read = (input: object, key: string): E.Either<ValidationError, unknown> => {
@@ -68,26 +47,22 @@ const read = (input: object, key: string): E.Either<ValidationError, unknown> =>
 }
 
 /** The id or token at `key` as a string, or why not. */
-const readString = (input: object, key: string, missing: string, wrongType: (x: unknown) => string): E.Either<ValidationError, string> =>
-  F.pipe(
-    read(input, key),
-    E.flatMap((x) =>
-      typeof x === 'string' ? E.right(x) : E.left(validationError(key, x === undefined ? missing : wrongType(x))),
-    ),
-  )
+const readString = (input: object, key: string, missing: string, wrongType: (x: unknown) => string): E.Either<ValidationError, string> => {
+  const x = read(input, key)
+  if (E.isLeft(x)) return x
+  return typeof x.right === 'string' ? E.right(x.right) : E.left(validationError(key, x.right === undefined ? missing : wrongType(x.right)))
+}
 
 /** `meta` as JSON, refusing (never throwing on) anything that is not a plain, JSON-safe object. */
-const readMeta = (input: object): E.Either<ValidationError, JsonObject> =>
-  F.pipe(
-    read(input, 'meta'),
-    E.flatMap((meta) => {
-      try {
-        return toJsonObject(meta, 'meta')
-      } catch (e) {
-        return E.left(validationError('meta', `could not be read (${reason(e)})`))
-      }
-    }),
-  )
+const readMeta = (input: object): E.Either<ValidationError, JsonObject> => {
+  const meta = read(input, 'meta')
+  if (E.isLeft(meta)) return meta
+  try {
+    return toJsonObject(meta.right, 'meta')
+  } catch (e) {
+    return E.left(validationError('meta', `could not be read (${reason(e)})`))
+  }
+}
 
 const isPlainObject = (x: unknown): x is object => typeof x === 'object' && x !== null && !Array.isArray(x)
 
@@ -111,22 +86,23 @@ export const identityBuilder =
     }
     const id = (field: IdField<string>) =>
       readString(input, field.key, `is required: ${field.hint}`, (x) => `must be a string, got ${describeValue(x)}`)
-    return F.pipe(
-      E.Do,
-      E.apS('first', id(spec.first)),
-      E.apS('second', id(spec.second)),
-      E.apS('token', readString(input, 'token', TOKEN_MESSAGE, () => TOKEN_MESSAGE)),
-      E.flatMap(({ first, second, token }) =>
-        validate(schemaFor(spec), '')({ [spec.first.key]: first, [spec.second.key]: second, token }),
-      ),
-      E.flatMap((ok) =>
-        F.pipe(
-          readMeta(input),
-          E.map((meta): MixpanelRequest => {
-            const record: JsonObject = { event: spec.event, properties: spec.properties(ok, ok.token), ...meta }
-            return request(spec.endpoint, spec.auth, [record])
-          }),
-        ),
-      ),
-    )
+    // Every field's type first, then the id rules (valibot's `distinctIdSchema`), then the token,
+    // then the pair: the first problem in that order is the one reported.
+    const first = id(spec.first)
+    if (E.isLeft(first)) return first
+    const second = id(spec.second)
+    if (E.isLeft(second)) return second
+    const token = readString(input, 'token', TOKEN_MESSAGE, () => TOKEN_MESSAGE)
+    if (E.isLeft(token)) return token
+    const firstOk = validate(distinctIdSchema, spec.first.key)(first.right)
+    if (E.isLeft(firstOk)) return firstOk
+    const secondOk = validate(distinctIdSchema, spec.second.key)(second.right)
+    if (E.isLeft(secondOk)) return secondOk
+    if (token.right.trim() === '') return E.left(validationError('token', TOKEN_MESSAGE))
+    if (first.right === second.right) return E.left(validationError(spec.sameIds.reportOn, spec.sameIds.message(first.right)))
+    const meta = readMeta(input)
+    if (E.isLeft(meta)) return meta
+    const ids = { [spec.first.key]: first.right, [spec.second.key]: second.right } as Record<A | B, string>
+    const record: JsonObject = { event: spec.event, properties: spec.properties(ids, token.right), ...meta.right }
+    return E.right(request(spec.endpoint, spec.auth, [record]))
   }

@@ -1,4 +1,4 @@
-import { either as E, taskEither as TE } from 'fp-ts'
+import { either as E, type taskEither as TE } from 'fp-ts'
 import {
   configError,
   networkError,
@@ -54,11 +54,17 @@ const runSafely = async (sender: Sender, req: MixpanelRequest): Promise<E.Either
   }
 }
 
+// A task that answers `error`; written out, as `TE.left` would bring fp-ts's Task instances along.
+const failing =
+  <A>(error: MixpanelError): TE.TaskEither<MixpanelError, A> =>
+  async () =>
+    E.left(error)
+
 const refusing = (error: MixpanelError): Queue => ({
   enqueue: () => E.left(error),
-  deliver: () => TE.left(error),
-  flush: () => TE.left(error),
-  close: () => TE.left(error),
+  deliver: () => failing(error),
+  flush: () => failing(error),
+  close: () => failing(error),
   size: 0,
 })
 
@@ -193,7 +199,7 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
 
   const deliverMeasured = (measured: MeasuredRequest): TE.TaskEither<MixpanelError, Receipt> => {
     const missing = checkCredentials(measured.auth)
-    if (E.isLeft(missing)) return TE.left(missing.left)
+    if (E.isLeft(missing)) return failing(missing.left)
     const req = request(measured.endpoint, measured.auth, measured.records)
     return () => track(runSafely(sender, req))
   }
@@ -238,9 +244,9 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
       return hold(measured.right)
     },
     deliver: (input) => {
-      if (closed) return TE.left(queueClosed())
+      if (closed) return failing(queueClosed())
       const measured = measureRequest(input)
-      return E.isLeft(measured) ? TE.left(measured.left) : deliverMeasured(measured.right)
+      return E.isLeft(measured) ? failing(measured.left) : deliverMeasured(measured.right)
     },
     flush: () => () => runFlush().then(({ report }) => E.right(report)),
     close: () => () => {

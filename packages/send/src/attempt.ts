@@ -1,4 +1,4 @@
-import { either as E, function as F, taskEither as TE } from 'fp-ts'
+import { either as E, type taskEither as TE } from 'fp-ts'
 import ky, { type Options } from 'ky'
 import { bodySnippet } from './bodySnippet.ts'
 import type { HttpResponse, Transient } from './verdict.ts'
@@ -32,8 +32,8 @@ const describe = (error: unknown): string => {
   }
 }
 
-const exchange = (spec: AttemptSpec, signal: AbortSignal): TE.TaskEither<unknown, HttpResponse> =>
-  TE.tryCatch(async () => {
+const exchange = async (spec: AttemptSpec, signal: AbortSignal): Promise<E.Either<unknown, HttpResponse>> => {
+  try {
     const options: Options = {
       method: spec.method,
       headers: { ...spec.headers },
@@ -49,8 +49,11 @@ const exchange = (spec: AttemptSpec, signal: AbortSignal): TE.TaskEither<unknown
     if (spec.body !== undefined) options.body = spec.body
     const response = await ky(spec.url, options)
     const body = await response.text()
-    return { status: response.status, body, retryAfter: response.headers.get('retry-after') }
-  }, F.identity)
+    return E.right({ status: response.status, body, retryAfter: response.headers.get('retry-after') })
+  } catch (error) {
+    return E.left(error)
+  }
+}
 
 /**
  * Makes one HTTP exchange and classifies how it ended: a response (any status, body read in
@@ -71,11 +74,8 @@ export const attempt =
         resolve(TIMED_OUT)
       }, Math.min(Math.max(1, spec.timeoutMs), MAX_TIMER_MS))
     })
-    const outcome = await Promise.race([exchange(spec, controller.signal)(), deadline])
+    const outcome = await Promise.race([exchange(spec, controller.signal), deadline])
     clearTimeout(timer)
     if (outcome === TIMED_OUT || controller.signal.aborted) return E.left({ kind: 'timeout' })
-    return F.pipe(
-      outcome,
-      E.mapLeft((error): Transient => ({ kind: 'network', message: bodySnippet(describe(error), spec.secrets) })),
-    )
+    return E.isLeft(outcome) ? E.left({ kind: 'network', message: bodySnippet(describe(outcome.left), spec.secrets) }) : outcome
   }

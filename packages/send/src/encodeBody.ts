@@ -1,4 +1,4 @@
-import { either as E, function as F, task as T, taskEither as TE } from 'fp-ts'
+import { either as E, type taskEither as TE } from 'fp-ts'
 import { validationError, type JsonObject, type ValidationError } from '@mp/core'
 
 /** A request body ready for the wire. */
@@ -18,11 +18,10 @@ const stringify = (records: ReadonlyArray<JsonObject>): E.Either<ValidationError
   }
 }
 
-const gzipText = (text: string): TE.TaskEither<unknown, Uint8Array<ArrayBuffer>> =>
-  TE.tryCatch(async () => {
-    const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))
-    return new Uint8Array(await new Response(stream).arrayBuffer())
-  }, F.identity)
+const gzipText = async (text: string): Promise<Uint8Array<ArrayBuffer>> => {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))
+  return new Uint8Array(await new Response(stream).arrayBuffer())
+}
 
 /**
  * Writes records as the JSON array Mixpanel expects and, when asked and the platform has
@@ -31,20 +30,16 @@ const gzipText = (text: string): TE.TaskEither<unknown, Uint8Array<ArrayBuffer>>
  * @example
  * await encodeBody([{ event: 'signup' }], false)() // Right({ body: '[{"event":"signup"}]', gzip: false })
  */
-export const encodeBody = (records: ReadonlyArray<JsonObject>, gzip: boolean): TE.TaskEither<ValidationError, EncodedBody> =>
-  F.pipe(
-    TE.fromEither(stringify(records)),
-    TE.flatMap((json): TE.TaskEither<ValidationError, EncodedBody> =>
-      !gzip || typeof CompressionStream !== 'function'
-        ? TE.right({ body: json, gzip: false })
-        : F.pipe(
-            gzipText(json),
-            T.map(
-              E.match(
-                (): E.Either<ValidationError, EncodedBody> => E.right({ body: json, gzip: false }),
-                (bytes) => E.right({ body: bytes, gzip: true }),
-              ),
-            ),
-          ),
-    ),
-  )
+export const encodeBody =
+  (records: ReadonlyArray<JsonObject>, gzip: boolean): TE.TaskEither<ValidationError, EncodedBody> =>
+  async () => {
+    const json = stringify(records)
+    if (E.isLeft(json)) return json
+    if (!gzip || typeof CompressionStream !== 'function') return E.right({ body: json.right, gzip: false })
+    try {
+      return E.right({ body: await gzipText(json.right), gzip: true })
+    } catch {
+      // A platform that fails to compress still sends: plain JSON is accepted everywhere.
+      return E.right({ body: json.right, gzip: false })
+    }
+  }

@@ -1,4 +1,4 @@
-import { either as E, function as F, taskEither as TE } from 'fp-ts'
+import { either as E, type taskEither as TE } from 'fp-ts'
 import {
   networkError,
   reveal,
@@ -35,15 +35,12 @@ const run = (config: ResolvedConfig, request: FlagsRequest) => async (): Promise
     fetch: config.fetch,
     secrets,
   } as const
-  const { verdict, attempts } = await retryLoop(config, (attempts) =>
-    F.pipe(
-      attempt(spec),
-      TE.match(
-        (cause): Verdict<unknown> => ({ kind: 'transient', cause }),
-        (response) => decodeFlagsResponse(response, { path: request.path, attempts, secrets, now: Date.now() }),
-      ),
-    ),
-  )()
+  const { verdict, attempts } = await retryLoop(config, (attempts) => async (): Promise<Verdict<unknown>> => {
+    const answer = await attempt(spec)()
+    return E.isLeft(answer)
+      ? { kind: 'transient', cause: answer.left }
+      : decodeFlagsResponse(answer.right, { path: request.path, attempts, secrets, now: Date.now() })
+  })()
   switch (verdict.kind) {
     case 'done':
       return verdict.result
@@ -67,18 +64,16 @@ const run = (config: ResolvedConfig, request: FlagsRequest) => async (): Promise
 export const fetchFlags = (config: Config): ((request: FlagsRequest) => TE.TaskEither<MixpanelError, unknown>) => {
   const resolved = safeNormalize(config)
   return (request) => {
-    if (E.isLeft(resolved)) return TE.left(resolved.left)
+    if (E.isLeft(resolved)) return async () => resolved
     const ok = resolved.right
-    return F.pipe(
-      TE.fromEither(checkFlagsRequest(request)),
-      TE.flatMap((checked) =>
-        F.pipe(
-          TE.tryCatch(run(ok, checked), (error): MixpanelError =>
-            networkError(checked.path, 1, `unexpected failure: ${error instanceof Error ? error.name : 'unknown'}`),
-          ),
-          TE.flatMap(TE.fromEither),
-        ),
-      ),
-    )
+    const checked = checkFlagsRequest(request)
+    return async () => {
+      if (E.isLeft(checked)) return checked
+      try {
+        return await run(ok, checked.right)()
+      } catch (error) {
+        return E.left(networkError(checked.right.path, 1, `unexpected failure: ${error instanceof Error ? error.name : 'unknown'}`))
+      }
+    }
   }
 }

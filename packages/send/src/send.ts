@@ -1,4 +1,4 @@
-import { either as E, function as F, taskEither as TE } from 'fp-ts'
+import { either as E, type taskEither as TE } from 'fp-ts'
 import {
   networkError,
   payloadTooLarge,
@@ -34,23 +34,24 @@ interface Plan {
   readonly secrets: ReadonlyArray<string>
 }
 
-const plan = (config: ResolvedConfig, request: MixpanelRequest): E.Either<ConfigError, Plan> =>
-  F.pipe(
-    authHeader(config, request),
-    E.map((authorization) => ({
-      config,
-      request,
-      url: buildUrl(config, request.endpoint),
-      headers: {
-        'Content-Type': 'application/json',
-        Accept: request.endpoint === '/import' ? 'application/json' : 'text/plain, application/json',
-        ...(authorization === undefined ? {} : { Authorization: authorization }),
-      },
-      // Mixpanel's /engage refuses gzip bodies.
-      gzip: config.gzip && request.endpoint !== '/engage',
-      secrets: secretsOf(config, authorization === undefined ? [] : [authorization]),
-    })),
-  )
+const plan = (config: ResolvedConfig, request: MixpanelRequest): E.Either<ConfigError, Plan> => {
+  const auth = authHeader(config, request)
+  if (E.isLeft(auth)) return auth
+  const authorization = auth.right
+  return E.right({
+    config,
+    request,
+    url: buildUrl(config, request.endpoint),
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: request.endpoint === '/import' ? 'application/json' : 'text/plain, application/json',
+      ...(authorization === undefined ? {} : { Authorization: authorization }),
+    },
+    // Mixpanel's /engage refuses gzip bodies.
+    gzip: config.gzip && request.endpoint !== '/engage',
+    secrets: secretsOf(config, authorization === undefined ? [] : [authorization]),
+  })
+}
 
 const sendOnce =
   (p: Plan, records: ReadonlyArray<JsonObject>) =>
@@ -59,15 +60,12 @@ const sendOnce =
     if (E.isLeft(encoded)) return encoded
     const headers = encoded.right.gzip ? { ...p.headers, 'Content-Encoding': 'gzip' } : p.headers
     const spec = { method: 'POST', url: p.url, headers, body: encoded.right.body, timeoutMs: p.config.timeoutMs, fetch: p.config.fetch, secrets: p.secrets } as const
-    return retryLoop(p.config, (attempts) =>
-      F.pipe(
-        attempt(spec),
-        TE.match(
-          (cause): Verdict<Accepted> => ({ kind: 'transient', cause }),
-          (response) => decodeResponse(response, { endpoint: p.request.endpoint, attempts, secrets: p.secrets, now: Date.now() }),
-        ),
-      ),
-    )()
+    return retryLoop(p.config, (attempts) => async (): Promise<Verdict<Accepted>> => {
+      const answer = await attempt(spec)()
+      return E.isLeft(answer)
+        ? { kind: 'transient', cause: answer.left }
+        : decodeResponse(answer.right, { endpoint: p.request.endpoint, attempts, secrets: p.secrets, now: Date.now() })
+    })()
   }
 
 // Joins the outcomes of the two halves of a split: receipts add up, rejected indices move back
@@ -98,12 +96,12 @@ const deliver = (p: Plan, records: ReadonlyArray<JsonObject>): (() => Promise<Ou
   if ('_tag' in sent) return sent
   const { verdict, attempts } = sent
   switch (verdict.kind) {
-    case 'done':
-      return F.pipe(
-        verdict.result,
-        E.map((accepted): Receipt => ({ endpoint, records: records.length, attempts, ...accepted })),
-        E.mapLeft((error) => (error._tag === 'RecordsRejected' ? recordsRejected(endpoint, error.failed, error.imported) : error)),
-      )
+    case 'done': {
+      const result = verdict.result
+      if (E.isRight(result)) return E.right({ endpoint, records: records.length, attempts, ...result.right })
+      const error = result.left
+      return E.left(error._tag === 'RecordsRejected' ? recordsRejected(endpoint, error.failed, error.imported) : error)
+    }
     case 'transient':
       return E.left(transientError(endpoint, verdict.cause, attempts, p.config.timeoutMs))
     case 'tooLarge': {
@@ -118,6 +116,12 @@ const deliver = (p: Plan, records: ReadonlyArray<JsonObject>): (() => Promise<Ou
       return merge(first, second, middle, attempts, p)
     }
   }
+}
+
+const prepare = (resolved: E.Either<ConfigError, ResolvedConfig>, request: MixpanelRequest): E.Either<MixpanelError, Plan> => {
+  if (E.isLeft(resolved)) return resolved
+  const checked = checkRequest(request)
+  return E.isLeft(checked) ? checked : plan(resolved.right, checked.right)
 }
 
 /**
@@ -135,21 +139,17 @@ const deliver = (p: Plan, records: ReadonlyArray<JsonObject>): (() => Promise<Ou
 export const send = (config: Config): ((request: MixpanelRequest) => TE.TaskEither<MixpanelError, Receipt>) => {
   const resolved = safeNormalize(config)
   return (request) => {
-    if (E.isLeft(resolved)) return TE.left(resolved.left)
-    const config = resolved.right
-    return F.pipe(
-      checkRequest(request),
-      E.flatMap((checked): E.Either<MixpanelError, Plan> => plan(config, checked)),
-      TE.fromEither,
-      TE.flatMap((p) =>
-        F.pipe(
-          TE.tryCatch(deliver(p, p.request.records), (error): MixpanelError =>
-            // Unreachable by design (every step answers a value); kept so a platform bug cannot reject.
-            networkError(p.request.endpoint, 1, `unexpected failure: ${error instanceof Error ? error.name : 'unknown'}`),
-          ),
-          TE.flatMap(TE.fromEither),
-        ),
-      ),
-    )
+    // The descriptor is checked (and copied) now, as the task is made, not when it runs.
+    const planned = prepare(resolved, request)
+    return async () => {
+      if (E.isLeft(planned)) return planned
+      const p = planned.right
+      try {
+        return await deliver(p, p.request.records)()
+      } catch (error) {
+        // Unreachable by design (every step answers a value); kept so a platform bug cannot reject.
+        return E.left(networkError(p.request.endpoint, 1, `unexpected failure: ${error instanceof Error ? error.name : 'unknown'}`))
+      }
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { either as E, function as F, taskEither as TE } from 'fp-ts'
+import { either as E, type taskEither as TE } from 'fp-ts'
 import { validationError, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest, type Receipt } from '@mp/core'
 import { safeNormalize } from './safeNormalize.ts'
 import { send } from './send.ts'
@@ -34,8 +34,8 @@ export const toAction =
   (config, env) => {
     const resolved = safeNormalize(config)
     const deliver = send(config)
-    return (input) =>
-      E.isLeft(resolved)
-        ? TE.left(resolved.left)
-        : F.pipe(buildSafely(build, input, resolved.right.token, env), TE.fromEither, TE.flatMap(deliver))
+    return (input) => {
+      const built = E.isLeft(resolved) ? resolved : buildSafely(build, input, resolved.right.token, env)
+      return async () => (E.isLeft(built) ? built : deliver(built.right)())
+    }
   }
