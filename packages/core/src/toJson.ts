@@ -18,8 +18,22 @@ class Invalid {
   constructor(readonly error: ValidationError) {}
 }
 
-const fail = (path: string, reason: string): never => {
-  throw new Invalid(validationError(path, reason))
+// Where the walk is. Keys are pushed and popped as it descends, and the path string is only
+// built when something fails: building it eagerly cost more than the conversion itself.
+interface Walk {
+  readonly root: string
+  readonly keys: Array<string | number>
+  readonly ancestors: object[]
+}
+
+const pathOf = (walk: Walk): string => {
+  let path = walk.root
+  for (const key of walk.keys) path = typeof key === 'number' ? `${path}[${key}]` : pathKey(path, key)
+  return path
+}
+
+const fail = (walk: Walk, reason: string): never => {
+  throw new Invalid(validationError(pathOf(walk), reason))
 }
 
 const describe = (value: object): string => Object.prototype.toString.call(value).slice(8, -1)
@@ -32,38 +46,64 @@ const define = (target: Record<string, JsonValue>, key: string, value: JsonValue
 // Objects JSON.stringify would silently turn into `{}`.
 const OPAQUE = /^(?:(?:Weak)?(?:Map|Set)|ArrayBuffer)$/
 
-const convert = (value: unknown, path: string, ancestors: object[]): JsonValue | undefined => {
+const convertObject = (obj: object, walk: Walk): JsonValue | undefined => {
+  // Only an object with a class of its own can be a Map, Set or buffer; plain objects skip the check.
+  const proto: unknown = Object.getPrototypeOf(obj)
+  if (proto !== Object.prototype && proto !== null) {
+    const kind = describe(obj)
+    if (OPAQUE.test(kind) || ArrayBuffer.isView(obj)) return fail(walk, `a ${kind} is not JSON; convert it to a plain object or array first`)
+  }
+  const toJSON = (obj as { toJSON?: unknown }).toJSON
+  if (typeof toJSON === 'function') return convert(toJSON.call(obj), walk)
+  const out: Record<string, JsonValue> = {}
+  const source = obj as Record<string, unknown>
+  const keys = Object.keys(obj)
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string
+    walk.keys.push(key)
+    const converted = convert(source[key], walk)
+    walk.keys.pop()
+    if (converted === undefined) continue
+    if (key === '__proto__') define(out, key, converted)
+    else out[key] = converted
+  }
+  return out
+}
+
+// A throw leaves `keys` and `ancestors` as they were at the failure, which is what names the path;
+// the walk is discarded afterwards, so nothing needs unwinding.
+const convert = (value: unknown, walk: Walk): JsonValue | undefined => {
   const type = typeof value
   if (type === 'string' || type === 'boolean' || type === 'undefined' || value === null) return value as JsonValue | undefined
   if (type === 'number') {
-    return Number.isFinite(value) ? (value as number) : fail(path, `${value as number} is not a JSON number (NaN and ±Infinity are refused)`)
+    return Number.isFinite(value) ? (value as number) : fail(walk, `${value as number} is not a JSON number (NaN and ±Infinity are refused)`)
   }
-  if (type === 'bigint') return fail(path, 'BigInt is not JSON; convert it to a number or a string first')
+  if (type === 'bigint') return fail(walk, 'BigInt is not JSON; convert it to a number or a string first')
   // Functions and symbols.
-  if (type !== 'object') return fail(path, `a ${type} is not JSON`)
+  if (type !== 'object') return fail(walk, `a ${type} is not JSON`)
   const obj = value as object
   if (obj instanceof Date) {
-    return Number.isNaN(obj.getTime()) ? fail(path, 'invalid Date') : formatDate(obj)
+    return Number.isNaN(obj.getTime()) ? fail(walk, 'invalid Date') : formatDate(obj)
   }
-  if (ancestors.includes(obj)) return fail(path, 'circular reference')
-  if (ancestors.length >= MAX_DEPTH) return fail(path, `nested more than ${MAX_DEPTH} levels deep`)
+  const { ancestors } = walk
+  if (ancestors.includes(obj)) return fail(walk, 'circular reference')
+  if (ancestors.length >= MAX_DEPTH) return fail(walk, `nested more than ${MAX_DEPTH} levels deep`)
   ancestors.push(obj)
-  try {
+  let result: JsonValue | undefined
+  if (Array.isArray(obj)) {
     // By index, not `map`: holes in a sparse array become null too, and no iterator is consulted.
-    if (Array.isArray(obj)) return Array.from({ length: obj.length }, (_, i) => convert(obj[i], `${path}[${i}]`, ancestors) ?? null)
-    const kind = describe(obj)
-    if (OPAQUE.test(kind) || ArrayBuffer.isView(obj)) return fail(path, `a ${kind} is not JSON; convert it to a plain object or array first`)
-    const toJSON = (obj as { toJSON?: unknown }).toJSON
-    if (typeof toJSON === 'function') return convert(toJSON.call(obj), path, ancestors)
-    const out: Record<string, JsonValue> = {}
-    for (const key of Object.keys(obj)) {
-      const converted = convert((obj as Record<string, unknown>)[key], pathKey(path, key), ancestors)
-      if (converted !== undefined) define(out, key, converted)
+    const list = obj as unknown[]
+    const length = list.length
+    const out = new Array<JsonValue>(length)
+    for (let i = 0; i < length; i++) {
+      walk.keys.push(i)
+      out[i] = convert(list[i], walk) ?? null
+      walk.keys.pop()
     }
-    return out
-  } finally {
-    ancestors.pop()
-  }
+    result = out
+  } else result = convertObject(obj, walk)
+  ancestors.pop()
+  return result
 }
 
 const guard = <A>(path: string, run: () => A): E.Either<ValidationError, A> => {
@@ -90,8 +130,9 @@ const guard = <A>(path: string, run: () => A): E.Either<ValidationError, A> => {
  */
 export const toJson = (value: unknown, path = 'value'): E.Either<ValidationError, JsonValue> =>
   guard(path, () => {
-    const json = convert(value, path, [])
-    return json === undefined ? fail(path, 'undefined is not JSON') : json
+    const walk: Walk = { root: path, keys: [], ancestors: [] }
+    const json = convert(value, walk)
+    return json === undefined ? fail(walk, 'undefined is not JSON') : json
   })
 
 /**

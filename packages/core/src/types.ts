@@ -21,6 +21,8 @@ export interface MixpanelRequest {
   readonly endpoint: Endpoint
   readonly records: ReadonlyArray<JsonObject>
   readonly auth: 'token' | 'secret'
+  /** Optional: UTF-8 bytes of each record's JSON, same order as `records`, when the builder already measured them (the queue then skips re-measuring). */
+  readonly bytes?: ReadonlyArray<number>
 }
 
 /** The two feature-flag read endpoints. */

@@ -87,3 +87,10 @@ describe('buildImportPayload: validation', () => {
     expect((req.records[0]?.['properties'] as Record<string, unknown>)['time']).toBe(nowMs - 1000)
   })
 })
+
+describe('buildImportPayload: record sizes for the queue', () => {
+  it('attaches each record’s UTF-8 JSON size as bytes', () => {
+    const req = rightOf(buildImportPayload({ token, distinctId: 'ID', event: 'é', timestamp, properties: { n: 'ü' } }, env))
+    expect(req.bytes).toStrictEqual([new TextEncoder().encode(JSON.stringify(req.records[0])).length])
+  })
+})

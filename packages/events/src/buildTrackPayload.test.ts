@@ -165,3 +165,10 @@ describe('buildTrackPayload: validation', () => {
     }
   })
 })
+
+describe('buildTrackPayload: record sizes for the queue', () => {
+  it('attaches each record’s UTF-8 JSON size as bytes', () => {
+    const req = rightOf(buildTrackPayload({ token, distinctId: 'ID', event: 'café ☕', properties: { note: '😀' } }, env))
+    expect(req.bytes).toStrictEqual([new TextEncoder().encode(JSON.stringify(req.records[0])).length])
+  })
+})

@@ -24,5 +24,7 @@ export const buildTrackPayload = (input: TrackInput & { readonly token: string }
     const { now, insertId } = resolveEnv(env)
     const nowMs = now()
     const checked = checkEventRecord(buildEventRecord(fields.right, nowMs / 1000, insertId()), '/track', nowMs)
-    return E.isLeft(checked) ? checked : E.right(request('/track', 'token', [checked.right.record]))
+    if (E.isLeft(checked)) return checked
+    // The record's size rides along so the queue need not stringify it a second time.
+    return E.right({ ...request('/track', 'token', [checked.right.record]), bytes: [checked.right.bytes] })
   })

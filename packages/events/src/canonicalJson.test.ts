@@ -14,4 +14,9 @@ describe('canonicalJson', () => {
     const value = { 'odd "key"': 'line\nbreak', n: -1.5e-7, nested: { deep: [[1], {}] } }
     expect(JSON.parse(canonicalJson(value))).toEqual(value)
   })
+
+  it('leaves out the named top-level keys only, and undefined members as JSON.stringify does', () => {
+    expect(canonicalJson({ token: 't', b: 1, n: { token: 'kept' } }, ['token'])).toBe('{"b":1,"n":{"token":"kept"}}')
+    expect(canonicalJson({ a: undefined, b: [1.5, -0, Number.NaN] } as never)).toBe('{"b":[1.5,0,null]}')
+  })
 })

@@ -19,6 +19,18 @@ const isObject = (value: JsonValue | undefined): value is JsonObject =>
 
 const has = (object: JsonObject, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key)
 
+// `/import` requires a time in its window; `/track` checks one only when present.
+const checkTime = (properties: JsonObject, endpoint: '/track' | '/import', nowMs: number): E.Either<ValidationError, number> | undefined => {
+  if (!has(properties, 'time')) {
+    return endpoint === '/import'
+      ? E.left(validationError('properties.time', 'is required by /import: seconds since the epoch when the event happened'))
+      : undefined
+  }
+  return endpoint === '/import'
+    ? validateImportTime(properties['time'], nowMs, 'properties.time')
+    : validateTrackTime(properties['time'], nowMs, 'properties.time')
+}
+
 /**
  * Checks a finished event record (JSON-safe, defaults and meta merged) against Mixpanel's rules for
  * `endpoint`: event name, token, distinct id, `$insert_id`, the time window (`/track`: at most 5 days
@@ -31,32 +43,21 @@ const has = (object: JsonObject, key: string): boolean => Object.prototype.hasOw
 export const checkEventRecord = (record: JsonObject, endpoint: '/track' | '/import', nowMs: number): E.Either<ValidationError, CheckedRecord> => {
   const properties = record['properties']
   if (!isObject(properties)) return E.left(validationError('properties', 'must be an object of properties'))
+  // Plain sequential checks, first failure wins: this runs once per event, so no closures.
+  const name = validateEventName(record['event'], 'event')
+  if (E.isLeft(name)) return name
   const token = properties['token']
-  const checks: ReadonlyArray<() => E.Either<ValidationError, unknown>> = [
-    () => validateEventName(record['event'], 'event'),
-    () =>
-      typeof token === 'string' && token.trim() !== ''
-        ? E.right(token)
-        : E.left(validationError('properties.token', 'must be your project token, a non-empty string')),
-    () => validateDistinctId(properties['distinct_id'], 'properties.distinct_id'),
-    () =>
-      has(properties, '$insert_id') || endpoint === '/import'
-        ? validateInsertId(properties['$insert_id'], 'properties.$insert_id')
-        : E.right(undefined),
-    () =>
-      endpoint === '/import'
-        ? has(properties, 'time')
-          ? validateImportTime(properties['time'], nowMs, 'properties.time')
-          : E.left(validationError('properties.time', 'is required by /import: seconds since the epoch when the event happened'))
-        : has(properties, 'time')
-          ? validateTrackTime(properties['time'], nowMs, 'properties.time')
-          : E.right(undefined),
-    () => validateProperties(properties, 'properties'),
-  ]
-  for (const check of checks) {
-    const result = check()
-    if (E.isLeft(result)) return result
+  if (typeof token !== 'string' || token.trim() === '') return E.left(validationError('properties.token', 'must be your project token, a non-empty string'))
+  const distinctId = validateDistinctId(properties['distinct_id'], 'properties.distinct_id')
+  if (E.isLeft(distinctId)) return distinctId
+  if (endpoint === '/import' || has(properties, '$insert_id')) {
+    const insertId = validateInsertId(properties['$insert_id'], 'properties.$insert_id')
+    if (E.isLeft(insertId)) return insertId
   }
+  const time = checkTime(properties, endpoint, nowMs)
+  if (time !== undefined && E.isLeft(time)) return time
+  const limits = validateProperties(properties, 'properties')
+  if (E.isLeft(limits)) return limits
   const bytes = validateRecordSize(record, 'properties')
   return E.isLeft(bytes) ? bytes : E.right({ record, bytes: bytes.right })
 }

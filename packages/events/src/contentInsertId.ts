@@ -2,6 +2,8 @@ import type { JsonObject } from '@mp/core'
 import { canonicalJson } from './canonicalJson.ts'
 import { sha256Hex } from './sha256Hex.ts'
 
+const LEFT_OUT: ReadonlyArray<string> = ['token', '$insert_id']
+
 /**
  * A deterministic `$insert_id` for an event without one: the first 32 hex digits of
  * SHA-256 over the canonical JSON (keys sorted, no spaces) of `[event, properties]`, leaving out
@@ -10,12 +12,6 @@ import { sha256Hex } from './sha256Hex.ts'
  * @example
  * contentInsertId('signup', { distinct_id: 'u1', time: 1700000000 }) // 32 lowercase hex digits, always the same
  */
-export const contentInsertId = (event: string, properties: JsonObject): string => {
-  const content: Record<string, JsonObject[string]> = {}
-  for (const key of Object.keys(properties)) {
-    if (key === 'token' || key === '$insert_id') continue
-    const value = properties[key]
-    if (value !== undefined) Object.defineProperty(content, key, { value, enumerable: true, writable: true, configurable: true })
-  }
-  return sha256Hex(canonicalJson([event, content])).slice(0, 32)
-}
+export const contentInsertId = (event: string, properties: JsonObject): string =>
+  // The same text as canonicalJson([event, properties without those keys]), without copying them.
+  sha256Hex(`[${JSON.stringify(event)},${canonicalJson(properties, LEFT_OUT)}]`).slice(0, 32)

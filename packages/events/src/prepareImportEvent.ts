@@ -27,16 +27,9 @@ export const prepareImportEvent = (raw: unknown, token: string, nowMs: number): 
     const json = toJsonObject(props, 'properties')
     if (E.isLeft(json)) return json
     const properties = json.right
-    return checkEventRecord(
-      {
-        event: event.right,
-        properties: {
-          ...properties,
-          ...(has(properties, 'token') ? {} : { token }),
-          ...(has(properties, '$insert_id') ? {} : { $insert_id: contentInsertId(event.right, properties) }),
-        },
-      },
-      '/import',
-      nowMs,
-    )
+    // One copy; the two added keys are plain names, so assigning them is safe.
+    const filled: Record<string, JsonObject[string]> = { ...properties }
+    if (!has(properties, 'token')) filled['token'] = token
+    if (!has(properties, '$insert_id')) filled['$insert_id'] = contentInsertId(event.right, properties)
+    return checkEventRecord({ event: event.right, properties: filled }, '/import', nowMs)
   })

@@ -4,6 +4,9 @@ import { pathKey, validationError, type JsonObject, type JsonValue, type Validat
 /** Mixpanel's limits on event properties (http-api §10): each count must stay under 255. */
 export const PROPERTY_LIMITS = { maxProperties: 254, maxDepth: 3, maxKeys: 254, maxItems: 254 } as const
 
+// Only containers can break a limit, so a path is built only for them.
+const isContainer = (value: JsonValue | undefined): value is JsonObject | ReadonlyArray<JsonValue> => typeof value === 'object' && value !== null
+
 const nested = (value: JsonValue, path: string, depth: number): ValidationError | undefined => {
   if (typeof value !== 'object' || value === null) return undefined
   if (depth > PROPERTY_LIMITS.maxDepth) {
@@ -15,7 +18,9 @@ const nested = (value: JsonValue, path: string, depth: number): ValidationError 
       return validationError(path, `is a list of ${list.length} items; Mixpanel accepts fewer than 255`)
     }
     for (let i = 0; i < list.length; i++) {
-      const error = nested(list[i] ?? null, `${path}[${i}]`, depth + 1)
+      const item = list[i]
+      if (!isContainer(item)) continue
+      const error = nested(item, `${path}[${i}]`, depth + 1)
       if (error !== undefined) return error
     }
     return undefined
@@ -25,7 +30,9 @@ const nested = (value: JsonValue, path: string, depth: number): ValidationError 
     return validationError(path, `is an object with ${keys.length} keys; Mixpanel accepts fewer than 255`)
   }
   for (const key of keys) {
-    const error = nested((value as JsonObject)[key] ?? null, pathKey(path, key), depth + 1)
+    const item = (value as JsonObject)[key]
+    if (!isContainer(item)) continue
+    const error = nested(item, pathKey(path, key), depth + 1)
     if (error !== undefined) return error
   }
   return undefined
@@ -45,7 +52,9 @@ export const validateProperties = (properties: JsonObject, path: string): E.Eith
     return E.left(validationError(path, `has ${keys.length} properties; Mixpanel accepts fewer than 255 per event (defaults such as token and time included)`))
   }
   for (const key of keys) {
-    const error = nested(properties[key] ?? null, pathKey(path, key), 1)
+    const item = properties[key]
+    if (!isContainer(item)) continue
+    const error = nested(item, pathKey(path, key), 1)
     if (error !== undefined) return E.left(error)
   }
   return E.right(properties)

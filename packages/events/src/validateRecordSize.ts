@@ -1,6 +1,5 @@
 import { either as E } from 'fp-ts'
-import { validationError, type JsonObject, type ValidationError } from '@mp/core'
-import { utf8Length } from './utf8Length.ts'
+import { utf8Length, validationError, type JsonObject, type ValidationError } from '@mp/core'
 
 /** Mixpanel refuses an event of 1 MB of JSON or more. */
 export const MAX_EVENT_BYTES = 1024 * 1024

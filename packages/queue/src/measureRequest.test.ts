@@ -38,4 +38,20 @@ describe('measureRequest', () => {
     expect(tagOf({ endpoint: '/track', auth: 'token', records: [{ n: 1n }] })).toBe('ValidationError:request')
     expect(tagOf(getter)).toBe('ValidationError:request')
   })
+
+  it('uses the sizes a builder attached, one whole number per record', () => {
+    const record = { event: 'e', properties: { a: 1 } }
+    const r = measureRequest({ endpoint: '/track', auth: 'token', records: [record], bytes: [12345] })
+    expect(r).toStrictEqual(E.right({ endpoint: '/track', auth: 'token', records: [record], bytes: [12345] }))
+  })
+
+  it('measures for itself when the attached sizes do not fit the records', () => {
+    const record = { event: 'e', properties: { a: 1 } }
+    const real = JSON.stringify(record).length
+    for (const bytes of [[], [1, 2], ['31'], [Number.NaN], [1.5], [-3], [2_000_000], 'x', null, { 0: 31, length: 1 }]) {
+      const r = measureRequest({ endpoint: '/track', auth: 'token', records: [record], bytes })
+      expect(E.isRight(r) && r.right.bytes).toStrictEqual([real])
+    }
+    expect(tagOf({ endpoint: '/track', auth: 'token', records: [1], bytes: [10] })).toBe('ValidationError:request.records[0]')
+  })
 })
