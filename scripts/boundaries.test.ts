@@ -9,7 +9,7 @@ const root = join(import.meta.dirname, '..')
 const ALLOWED: Readonly<Record<string, ReadonlyArray<string>>> = {
   core: ['valibot', 'fp-ts'],
   send: ['@mp/core', 'ky', 'fp-ts'],
-  identity: ['@mp/core', '@mp/send', 'fp-ts', 'valibot'],
+  identity: ['@mp/core', '@mp/send', 'fp-ts'],
   events: ['@mp/core', '@mp/send', 'fp-ts', 'valibot'],
   people: ['@mp/core', '@mp/send', 'fp-ts', 'valibot'],
   groups: ['@mp/core', '@mp/send', 'fp-ts', 'valibot'],
