@@ -1,19 +1,17 @@
-import { either as E, function as F } from 'fp-ts'
+import { either as E } from 'fp-ts'
 import { profileUpdate, toJsonObject, validationError, type JsonObject, type ValidationError } from '@mp/core'
 import { checkGroupRef } from './checkGroupRef.ts'
 import type { GroupBuilder, GroupUpdateInput } from './types.ts'
 
 const EXAMPLE = "{ message: { $group_key: 'company', $group_id: 'acme-inc', $set: { plan: 'enterprise' } } }"
 
-const checkMessage = (message: unknown): E.Either<ValidationError, JsonObject> =>
-  message === undefined
-    ? E.left(validationError('message', `is required: a group update such as ${EXAMPLE}`))
-    : F.pipe(
-        toJsonObject(message, 'message'),
-        E.flatMap((json) =>
-          F.pipe(checkGroupRef(json['$group_key'], json['$group_id'], { key: 'message.$group_key', id: 'message.$group_id' }), E.as(json)),
-        ),
-      )
+const checkMessage = (message: unknown): E.Either<ValidationError, JsonObject> => {
+  if (message === undefined) return E.left(validationError('message', `is required: a group update such as ${EXAMPLE}`))
+  const json = toJsonObject(message, 'message')
+  if (E.isLeft(json)) return json
+  const ref = checkGroupRef(json.right['$group_key'], json.right['$group_id'], { key: 'message.$group_key', id: 'message.$group_id' })
+  return E.isLeft(ref) ? ref : json
+}
 
 /**
  * Builds a raw group update, for operations without their own builder: the record is

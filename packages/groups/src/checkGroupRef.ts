@@ -1,4 +1,4 @@
-import { either as E, function as F } from 'fp-ts'
+import { either as E } from 'fp-ts'
 import { validationError, type ValidationError, describeValue } from '@mp/core'
 
 const nonEmpty = (value: unknown, path: string, example: string): E.Either<ValidationError, string> =>
@@ -14,9 +14,9 @@ export const checkGroupRef = (
   groupKey: unknown,
   groupId: unknown,
   paths: { readonly key: string; readonly id: string } = { key: 'groupKey', id: 'groupId' },
-): E.Either<ValidationError, { readonly $group_key: string; readonly $group_id: string }> =>
-  F.pipe(
-    E.Do,
-    E.apS('$group_key', nonEmpty(groupKey, paths.key, "'company'")),
-    E.apS('$group_id', nonEmpty(groupId, paths.id, "'acme-inc'")),
-  )
+): E.Either<ValidationError, { readonly $group_key: string; readonly $group_id: string }> => {
+  const key = nonEmpty(groupKey, paths.key, "'company'")
+  if (E.isLeft(key)) return key
+  const id = nonEmpty(groupId, paths.id, "'acme-inc'")
+  return E.isLeft(id) ? id : E.right({ $group_key: key.right, $group_id: id.right })
+}

@@ -1,4 +1,4 @@
-import { either as E, function as F } from 'fp-ts'
+import { either as E } from 'fp-ts'
 import { profileUpdate, profileValue, type JsonValue, type ProfileValueKind, type ValidationError } from '@mp/core'
 import { checkGroupRef } from './checkGroupRef.ts'
 import type { GroupBuilder } from './types.ts'
@@ -19,14 +19,10 @@ export const groupOperation = <I>(op: GroupOperation, value: ProfileValueKind | 
   profileUpdate({
     endpoint: '/groups',
     example: "{ groupKey: 'company', groupId: 'acme-inc', … }",
-    message: (input) =>
-      F.pipe(
-        checkGroupRef(input['groupKey'], input['groupId']),
-        E.flatMap((ref) =>
-          F.pipe(
-            typeof value === 'function' ? value(input) : profileValue(value, input['properties']),
-            E.map((operand) => ({ ...ref, [op]: operand })),
-          ),
-        ),
-      ),
+    message: (input) => {
+      const ref = checkGroupRef(input['groupKey'], input['groupId'])
+      if (E.isLeft(ref)) return ref
+      const operand = typeof value === 'function' ? value(input) : profileValue(value, input['properties'])
+      return E.isLeft(operand) ? operand : E.right({ ...ref.right, [op]: operand.right })
+    },
   })

@@ -1,4 +1,4 @@
-import { either as E, taskEither as TE } from 'fp-ts'
+import { either as E, type taskEither as TE } from 'fp-ts'
 import { toPromise, type MixpanelError, type Receipt } from '@mp/core'
 import type { FlushReport, Queued, QueueOptions } from '@mp/queue'
 import { createMixpanel } from './createMixpanel.ts'

@@ -1,4 +1,4 @@
-import { either as E, function as F, taskEither as TE } from 'fp-ts'
+import { either as E } from 'fp-ts'
 import { configError, normalizeConfig, validationError, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest } from '@mp/core'
 import { importEvents } from '@mp/events'
 import { alias, buildAliasPayload } from '@mp/identity'
@@ -45,12 +45,18 @@ const queued = (config: Config, token: string, env: BuildEnv | undefined, queue:
   const ops: Record<string, unknown> = {}
   for (const [name, { build }] of Object.entries(table) as Array<[QueueableName, { build: AnyBuilder }]>) {
     // Lazy like every TaskEither: the records are built and held when the task runs.
-    ops[name] = (input: unknown) => () => Promise.resolve(F.pipe(buildSafely(build, input, token, env), E.flatMap(queue.enqueue)))
+    ops[name] = (input: unknown) => () => {
+      const built = buildSafely(build, input, token, env)
+      return Promise.resolve(E.isLeft(built) ? built : queue.enqueue(built.right))
+    }
   }
   return {
     ...ops,
     // Through the queue's `deliver`: sent at once, but refused after close and awaited by flush/close.
-    alias: (input: unknown) => F.pipe(buildSafely(buildAliasPayload as AnyBuilder, input, token, env), TE.fromEither, TE.flatMap(queue.deliver)),
+    alias: (input: unknown) => {
+      const built = buildSafely(buildAliasPayload as AnyBuilder, input, token, env)
+      return async () => (E.isLeft(built) ? built : queue.deliver(built.right)())
+    },
     importEvents: importEvents(config, env),
     flush: () => queue.flush(),
     close: () => queue.close(),
@@ -61,7 +67,7 @@ const queued = (config: Config, token: string, env: BuildEnv | undefined, queue:
 }
 
 const refusing = (error: MixpanelError, withQueue: boolean): DirectMixpanel | QueuedMixpanel => {
-  const fail = () => TE.left(error)
+  const fail = () => () => Promise.resolve(E.left(error))
   const ops: Record<string, unknown> = { alias: fail, importEvents: fail }
   for (const name of Object.keys(operationTable())) ops[name] = fail
   return (withQueue ? { ...ops, flush: fail, close: fail, size: 0 } : ops) as unknown as DirectMixpanel | QueuedMixpanel

@@ -1,4 +1,4 @@
-import { either as E, function as F } from 'fp-ts'
+import { either as E } from 'fp-ts'
 import { formatDate, toJsonObject, validationError, type JsonObject, type ValidationError, describeValue } from '@mp/core'
 import { profileOperation } from './profileOperation.ts'
 import type { PeopleBuilder, PeopleTrackChargeInput } from './types.ts'
@@ -14,19 +14,19 @@ const checkAmount = (amount: unknown): E.Either<ValidationError, number> =>
       )
 
 // A new object, never the caller's: mixpanel-python adds `$amount` to the dict it was given.
-const transaction = (input: Readonly<Record<string, unknown>>, now: number): E.Either<ValidationError, JsonObject> =>
-  F.pipe(
-    E.Do,
-    E.apS('amount', checkAmount(input['amount'])),
-    E.apS('properties', toJsonObject(input['properties'], 'properties')),
-    E.map(({ amount, properties }) => ({
-      $transactions: {
-        ...properties,
-        ...(Object.hasOwn(properties, '$time') ? {} : { $time: formatDate(new Date(now)) }),
-        $amount: amount,
-      },
-    })),
-  )
+const transaction = (input: Readonly<Record<string, unknown>>, now: number): E.Either<ValidationError, JsonObject> => {
+  const amount = checkAmount(input['amount'])
+  if (E.isLeft(amount)) return amount
+  const properties = toJsonObject(input['properties'], 'properties')
+  if (E.isLeft(properties)) return properties
+  return E.right({
+    $transactions: {
+      ...properties.right,
+      ...(Object.hasOwn(properties.right, '$time') ? {} : { $time: formatDate(new Date(now)) }),
+      $amount: amount.right,
+    },
+  })
+}
 
 /**
  * Builds the profile update that records a revenue charge: `$append` of

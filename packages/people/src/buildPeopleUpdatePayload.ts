@@ -1,17 +1,17 @@
-import { either as E, function as F } from 'fp-ts'
+import { either as E } from 'fp-ts'
 import { profileUpdate, toJsonObject, validationError, type JsonObject, type ValidationError } from '@mp/core'
 import { checkDistinctId } from './checkDistinctId.ts'
 import type { PeopleBuilder, PeopleUpdateInput } from './types.ts'
 
 const EXAMPLE = "{ message: { $distinct_id: 'user_1', $set: { plan: 'pro' } } }"
 
-const checkMessage = (message: unknown): E.Either<ValidationError, JsonObject> =>
-  message === undefined
-    ? E.left(validationError('message', `is required: a profile update such as ${EXAMPLE}`))
-    : F.pipe(
-        toJsonObject(message, 'message'),
-        E.flatMap((json) => F.pipe(checkDistinctId(json['$distinct_id'], 'message.$distinct_id'), E.as(json))),
-      )
+const checkMessage = (message: unknown): E.Either<ValidationError, JsonObject> => {
+  if (message === undefined) return E.left(validationError('message', `is required: a profile update such as ${EXAMPLE}`))
+  const json = toJsonObject(message, 'message')
+  if (E.isLeft(json)) return json
+  const id = checkDistinctId(json.right['$distinct_id'], 'message.$distinct_id')
+  return E.isLeft(id) ? id : json
+}
 
 /**
  * Builds a raw profile update, for operations without their own builder: the record is

@@ -1,4 +1,4 @@
-import { either as E, function as F } from 'fp-ts'
+import { either as E } from 'fp-ts'
 import { profileUpdate, profileValue, type JsonValue, type ProfileValueKind, type ValidationError } from '@mp/core'
 import { checkDistinctId } from './checkDistinctId.ts'
 import type { PeopleBuilder } from './types.ts'
@@ -19,14 +19,10 @@ export const profileOperation = <I>(op: PeopleOperation, value: ProfileValueKind
   profileUpdate({
     endpoint: '/engage',
     example: "{ distinctId: 'user_1', … }",
-    message: (input, now) =>
-      F.pipe(
-        checkDistinctId(input['distinctId']),
-        E.flatMap((id) =>
-          F.pipe(
-            typeof value === 'function' ? value(input, now) : profileValue(value, input['properties']),
-            E.map((operand) => ({ $distinct_id: id, [op]: operand })),
-          ),
-        ),
-      ),
+    message: (input, now) => {
+      const id = checkDistinctId(input['distinctId'])
+      if (E.isLeft(id)) return id
+      const operand = typeof value === 'function' ? value(input, now) : profileValue(value, input['properties'])
+      return E.isLeft(operand) ? operand : E.right({ $distinct_id: id.right, [op]: operand.right })
+    },
   })

@@ -3,26 +3,6 @@ import { validationError, type Endpoint, type JsonObject, type MixpanelRequest, 
 
 const ENDPOINTS: ReadonlyArray<Endpoint> = ['/track', '/import', '/engage', '/groups']
 
-const isRecord = (x: unknown): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x)
-
-const check = (request: unknown): E.Either<ValidationError, MixpanelRequest> => {
-  if (typeof request !== 'object' || request === null) {
-    return E.left(validationError('request', 'must be a request descriptor such as buildTrackPayload(…) returns'))
-  }
-  const { endpoint, auth, records } = request as Record<string, unknown>
-  if (typeof endpoint !== 'string' || !ENDPOINTS.includes(endpoint as Endpoint)) {
-    return E.left(validationError('request.endpoint', `must be one of ${ENDPOINTS.join(', ')}`))
-  }
-  if (auth !== 'token' && auth !== 'secret') return E.left(validationError('request.auth', "must be 'token' or 'secret'"))
-  if (!Array.isArray(records) || records.length === 0) {
-    return E.left(validationError('request.records', 'must be a non-empty array of records'))
-  }
-  const copy = [...(records as ReadonlyArray<unknown>)]
-  const bad = copy.findIndex((r) => !isRecord(r))
-  if (bad !== -1) return E.left(validationError(`request.records[${bad}]`, 'must be an object'))
-  return E.right({ endpoint: endpoint as Endpoint, auth, records: copy as ReadonlyArray<JsonObject> })
-}
-
 /**
  * Checks the shape of a request descriptor that may not come from a builder: a known endpoint,
  * `auth` of `'token'` or `'secret'`, and a non-empty array of objects. Answers a fresh copy, so a
@@ -31,9 +11,18 @@ const check = (request: unknown): E.Either<ValidationError, MixpanelRequest> => 
  * checkRequest({ endpoint: '/track', auth: 'token', records: [] }) // Left(ValidationError at request.records)
  */
 export const checkRequest = (request: unknown): E.Either<ValidationError, MixpanelRequest> => {
+  const bad = (path: string, reason: string) => E.left(validationError(`request${path}`, reason))
   try {
-    return check(request)
+    if (typeof request !== 'object' || request === null) return bad('', 'must be a request descriptor such as buildTrackPayload(…) returns')
+    const { endpoint, auth, records } = request as Record<string, unknown>
+    if (!ENDPOINTS.includes(endpoint as Endpoint)) return bad('.endpoint', `must be one of ${ENDPOINTS.join(', ')}`)
+    if (auth !== 'token' && auth !== 'secret') return bad('.auth', "must be 'token' or 'secret'")
+    if (!Array.isArray(records) || records.length === 0) return bad('.records', 'must be a non-empty array of records')
+    const copy = [...(records as ReadonlyArray<unknown>)]
+    const at = copy.findIndex((r) => typeof r !== 'object' || r === null || Array.isArray(r))
+    if (at !== -1) return bad(`.records[${at}]`, 'must be an object')
+    return E.right({ endpoint: endpoint as Endpoint, auth, records: copy as ReadonlyArray<JsonObject> })
   } catch {
-    return E.left(validationError('request', 'could not be read (a property getter threw)'))
+    return bad('', 'could not be read (a property getter threw)')
   }
 }

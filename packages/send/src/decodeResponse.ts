@@ -37,51 +37,6 @@ const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isI
 
 const done = (result: E.Either<MixpanelError, Accepted>): Verdict<Accepted> => ({ kind: 'done', result })
 
-const fail = (error: MixpanelError): Verdict<Accepted> => done(E.left(error))
-
-// `/track`, `/engage`, `/groups`: plain `1`/`0`, or verbose `{"error": …, "status": 1|0}`.
-const decodeVerbose = (endpoint: Endpoint, status: number, text: string, snippet: (s: string) => string): Verdict<Accepted> => {
-  const trimmed = text.trim()
-  if (trimmed === '1') return done(E.right({}))
-  if (trimmed === '0') return fail(apiRejected(endpoint, 'Mixpanel answered 0 without a reason (none of the data was accepted)'))
-  const json = parseJson(trimmed)
-  if (isObject(json) && json['status'] === 1) return done(E.right({}))
-  if (isObject(json) && json['status'] === 0) {
-    const reason = typeof json['error'] === 'string' && json['error'] !== '' ? json['error'] : 'no reason given'
-    return fail(apiRejected(endpoint, snippet(reason)))
-  }
-  return fail(decodeError(endpoint, status, snippet(text)))
-}
-
-// Strict `/import` success: `{"code": 200, "num_records_imported": N, "status": "OK"}`.
-const decodeImported = (endpoint: Endpoint, status: number, text: string, snippet: (s: string) => string): Verdict<Accepted> => {
-  const json = parseJson(text)
-  return isObject(json) && json['code'] === 200 && isCount(json['num_records_imported'])
-    ? done(E.right({ imported: json['num_records_imported'] }))
-    : fail(decodeError(endpoint, status, snippet(text)))
-}
-
-const toFailedRecord = (x: unknown, snippet: (s: string) => string): FailedRecord | undefined => {
-  if (!isObject(x) || !isCount(x['index'])) return undefined
-  const insertId = x['insert_id'] ?? x['$insert_id']
-  return {
-    index: x['index'],
-    ...(typeof insertId === 'string' ? { insertId } : {}),
-    field: typeof x['field'] === 'string' ? snippet(x['field']) : '',
-    message: typeof x['message'] === 'string' ? snippet(x['message']) : '',
-  }
-}
-
-// Strict `/import` 400: some records failed validation, the rest were imported.
-const decodeRejected = (endpoint: Endpoint, text: string, snippet: (s: string) => string): MixpanelError | undefined => {
-  const json = parseJson(text)
-  if (!isObject(json) || !Array.isArray(json['failed_records']) || json['failed_records'].length === 0) return undefined
-  const failed = json['failed_records'].map((x) => toFailedRecord(x, snippet))
-  if (failed.some((f) => f === undefined)) return undefined
-  const imported = isCount(json['num_records_imported']) ? json['num_records_imported'] : 0
-  return recordsRejected(endpoint, failed as ReadonlyArray<FailedRecord>, imported)
-}
-
 /**
  * Classifies one HTTP answer from an ingestion endpoint: success (with `/import`'s imported
  * count), a final error, a transient failure worth retrying (429, 5xx), or 413 (split and resend).
@@ -95,8 +50,25 @@ export const decodeResponse = (response: HttpResponse, context: DecodeContext): 
   const { endpoint, attempts } = context
   const { status, body } = response
   const snippet = (text: string): string => bodySnippet(text, context.secrets)
+  const fail = (error: MixpanelError): Verdict<Accepted> => done(E.left(error))
+  const strict = endpoint === '/import'
+  const text = strict ? body : body.trim()
+  const json = parseJson(text)
+  const object = isObject(json) ? json : {}
   if (status >= 200 && status < 300) {
-    return endpoint === '/import' ? decodeImported(endpoint, status, body, snippet) : decodeVerbose(endpoint, status, body, snippet)
+    // Strict `/import`: `{"code": 200, "num_records_imported": N, "status": "OK"}`; the others
+    // plain `1`/`0` or verbose `{"error": …, "status": 1|0}`. Anything else is a DecodeError.
+    if (strict) {
+      if (object['code'] === 200 && isCount(object['num_records_imported'])) return done(E.right({ imported: object['num_records_imported'] }))
+    } else if (text === '1' || object['status'] === 1) {
+      return done(E.right({}))
+    } else if (text === '0') {
+      return fail(apiRejected(endpoint, 'Mixpanel answered 0 without a reason (none of the data was accepted)'))
+    } else if (object['status'] === 0) {
+      const reason = object['error']
+      return fail(apiRejected(endpoint, snippet(typeof reason === 'string' && reason !== '' ? reason : 'no reason given')))
+    }
+    return fail(decodeError(endpoint, status, snippet(body)))
   }
   if (status === 413) return { kind: 'tooLarge', body: snippet(body) }
   if (status === 429 || (status >= 500 && status < 600)) {
@@ -106,13 +78,20 @@ export const decodeResponse = (response: HttpResponse, context: DecodeContext): 
       cause: { kind: 'status', status, body: snippet(body), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
     }
   }
-  if (status === 400 && endpoint === '/import') {
-    const rejected = decodeRejected(endpoint, body, snippet)
-    if (rejected !== undefined) return fail(rejected)
+  // Strict `/import` 400: some records failed validation, the rest were imported.
+  const list = object['failed_records']
+  if (status === 400 && strict && Array.isArray(list) && list.length > 0 && list.every((x) => isObject(x) && isCount(x['index']))) {
+    const failed = (list as ReadonlyArray<Record<string, unknown>>).map((x): FailedRecord => {
+      const insertId = x['insert_id'] ?? x['$insert_id']
+      return {
+        index: x['index'] as number,
+        ...(typeof insertId === 'string' ? { insertId } : {}),
+        field: typeof x['field'] === 'string' ? snippet(x['field']) : '',
+        message: typeof x['message'] === 'string' ? snippet(x['message']) : '',
+      }
+    })
+    return fail(recordsRejected(endpoint, failed, isCount(object['num_records_imported']) ? object['num_records_imported'] : 0))
   }
-  if (status === 0 || (status >= 300 && status < 400)) {
-    // Status 0 is a browser's opaque redirect. Following one could carry the Authorization header to another origin.
-    return fail(httpError(endpoint, status, 'redirect not followed', attempts))
-  }
-  return fail(httpError(endpoint, status, snippet(body), attempts))
+  // Status 0 is a browser's opaque redirect. Following one could carry the Authorization header to another origin.
+  return fail(httpError(endpoint, status, status === 0 || (status >= 300 && status < 400) ? 'redirect not followed' : snippet(body), attempts))
 }

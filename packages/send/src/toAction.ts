@@ -1,7 +1,7 @@
 import { either as E, type taskEither as TE } from 'fp-ts'
 import { validationError, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest, type Receipt } from '@mp/core'
 import { safeNormalize } from './safeNormalize.ts'
-import { send } from './send.ts'
+import { sendWith } from './sendWith.ts'
 
 /** A pure builder: input plus the project token in, request descriptor (or the reason why not) out. */
 export type Builder<I> = (input: I & { readonly token: string }, env?: BuildEnv) => E.Either<MixpanelError, MixpanelRequest>
@@ -33,7 +33,7 @@ export const toAction =
   <I>(build: Builder<I>): Action<I> =>
   (config, env) => {
     const resolved = safeNormalize(config)
-    const deliver = send(config)
+    const deliver = sendWith(resolved)
     return (input) => {
       const built = E.isLeft(resolved) ? resolved : buildSafely(build, input, resolved.right.token, env)
       return async () => (E.isLeft(built) ? built : deliver(built.right)())
