@@ -39,7 +39,11 @@ export const redact = (value: string): Redacted => {
  */
 export const reveal = (box: Redacted): string => vault.get(box) ?? ''
 
-/** @internal Makes an object print without its secret. */
+/**
+ * @internal Makes an object print without its secret.
+ * @example
+ * hideSecret(account, () => 'ServiceAccount { … }', () => ({ username, secret: '***' }))
+ */
 export const hideSecret = (target: object, printed: () => string, json: () => unknown): void => {
   hide(target, printed)
   Object.defineProperty(target, 'toJSON', { value: json })

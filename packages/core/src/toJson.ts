@@ -7,11 +7,20 @@ const MAX_DEPTH = 64
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 
-/** Appends an object key to a property path: `a.b`, or `a["odd key"]`. */
+/**
+ * Appends an object key to a property path: `a.b`, or `a["odd key"]`.
+ * @example
+ * pathKey('properties', 'plan')     // 'properties.plan'
+ * pathKey('properties', 'odd key')  // 'properties["odd key"]'
+ */
 export const pathKey = (path: string, key: string): string =>
   IDENTIFIER.test(key) ? (path === '' ? key : `${path}.${key}`) : `${path}[${JSON.stringify(key)}]`
 
-/** Formats a Date the way Mixpanel wants it: `YYYY-MM-DDTHH:MM:SS` in UTC. */
+/**
+ * Formats a Date the way Mixpanel wants it: `YYYY-MM-DDTHH:MM:SS` in UTC.
+ * @example
+ * formatDate(new Date(Date.UTC(2024, 0, 2, 3, 4, 5))) // '2024-01-02T03:04:05'
+ */
 export const formatDate = (date: Date): string => date.toISOString().slice(0, 19)
 
 class Invalid {

@@ -9,6 +9,8 @@ const nonEmpty = (value: unknown, path: string, example: string): E.Either<Valid
 /**
  * @internal Checks which group profile an update targets and returns the record's identity keys,
  * `{ $group_key, $group_id }`. `paths` names the two fields as the caller wrote them.
+ * @example
+ * checkGroupRef('company', 'acme') // Right({ $group_key: 'company', $group_id: 'acme' })
  */
 export const checkGroupRef = (
   groupKey: unknown,

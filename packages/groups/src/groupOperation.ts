@@ -14,6 +14,8 @@ export type OperationValue = (input: Readonly<Record<string, unknown>>) => E.Eit
  * `{ $token, $time, $group_key, $group_id, <op>: value, ...meta }`, as mixpanel-python's
  * `group_*` methods. `value` is the kind of `input.properties` the operation takes (checked by
  * `profileValue`) or a function computing it.
+ * @example
+ * export const buildGroupSetPayload: GroupBuilder<GroupPropertiesInput> = groupOperation('$set', 'properties')
  */
 export const groupOperation = <I>(op: GroupOperation, value: ProfileValueKind | OperationValue): GroupBuilder<I> =>
   profileUpdate({

@@ -71,6 +71,8 @@ const isPlainObject = (x: unknown): x is object => typeof x === 'object' && x !=
  * accepted and different ids, a token, `meta` as an object), then emits exactly one record
  * `{ event, properties, ...meta }`. Never throws: a hostile input (throwing getter, Proxy) is a
  * `ValidationError` too.
+ * @example
+ * const build = identityBuilder({ event: '$identify', endpoint: '/track', auth: 'token', … })
  */
 export const identityBuilder =
   <A extends string, B extends string>(spec: IdentitySpec<A, B>) =>

@@ -12,5 +12,8 @@ const schema = /*#__PURE__*/ v.pipe(
 /**
  * @internal Checks the id of the profile to change: a non-empty string that is not a placeholder
  * such as `'null'` or `'anon'`, which would merge unrelated users into one profile.
+ * @example
+ * checkDistinctId('user_1') // Right('user_1')
+ * checkDistinctId('null')   // Left(ValidationError: … placeholder value …)
  */
 export const checkDistinctId = (value: unknown, path = 'distinctId'): E.Either<ValidationError, string> => validate(schema, path)(value)

@@ -14,6 +14,8 @@ export type OperationValue = (input: Readonly<Record<string, unknown>>, now: num
  * `{ $token, $time, $distinct_id, <op>: value, ...meta }`, as mixpanel-python's `people_*`
  * methods. `value` is either the kind of `input.properties` the operation takes (checked by
  * `profileValue`) or a function computing it.
+ * @example
+ * export const buildPeopleSetPayload: PeopleBuilder<PeoplePropertiesInput> = profileOperation('$set', 'properties')
  */
 export const profileOperation = <I>(op: PeopleOperation, value: ProfileValueKind | OperationValue): PeopleBuilder<I> =>
   profileUpdate({
