@@ -1,6 +1,7 @@
 import { applyUpdate } from './applyUpdate.ts'
 import type { EmulatorState } from './createEmulatorState.ts'
-import { handleUpdates, isId } from './handleUpdates.ts'
+import { handleUpdates } from './handleUpdates.ts'
+import { isId } from './isId.ts'
 
 const PROFILE_RULES = {
   kind: 'profile',

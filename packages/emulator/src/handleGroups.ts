@@ -1,6 +1,7 @@
 import { applyUpdate } from './applyUpdate.ts'
 import type { EmulatorState } from './createEmulatorState.ts'
-import { handleUpdates, isId } from './handleUpdates.ts'
+import { handleUpdates } from './handleUpdates.ts'
+import { isId } from './isId.ts'
 
 // `$add` and `$append` are "not supported in group profiles" (Mixpanel's profile docs), and no SDK
 // exposes them for groups, so they are refused.
