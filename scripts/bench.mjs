@@ -19,6 +19,22 @@ const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
 
 const args = process.argv.slice(2)
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`usage: node scripts/bench.mjs [--rounds N] [--events N] [--track-events N] [--no-build] [--only id,id] [--json FILE]
+  --rounds N        rounds of every client, alternating (default 3)
+  --events N        events per throughput and import client (default 100000)
+  --track-events N  events for mixpanel-node's per-call track (default 5000)
+  --no-build        measure the dist as it is
+  --only id,id      run only these clients
+  --json FILE       write every sample and the medians`)
+  process.exit(0)
+}
+const known = new Set(['--rounds', '--events', '--track-events', '--no-build', '--only', '--json'])
+const unknown = args.filter((a, i) => a.startsWith('--') && !known.has(a) && !known.has(args[i - 1] ?? ''))
+if (unknown.length > 0) {
+  console.error(`bench: unknown option ${unknown.join(', ')} (see --help)`)
+  process.exit(2)
+}
 const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`)
   return i === -1 ? fallback : args[i + 1]
