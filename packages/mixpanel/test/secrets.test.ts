@@ -26,7 +26,7 @@ import { buildImportPayload, buildTrackPayload } from '@mp/events'
 import { buildMergePayload } from '@mp/identity'
 import { createQueue } from '@mp/queue'
 import { Mixpanel } from '@mp/mixpanel'
-import { startCraftedServer, startEchoServer, type CraftedServer } from '../../send/test/test-servers.ts'
+import { startEchoServer, startTestServer, type TestServer } from '../../send/test/test-servers.ts'
 
 // Characters that change under URL-encoding, JSON-escaping and base64, so every form differs.
 const API_SECRET = 'api-SECRET-7f3a/+="&%q'
@@ -133,7 +133,7 @@ const STATUSES = [400, 401, 403, 404, 408, 413, 429, 500, 503, 200, 307] as cons
 const fastRetry = { retry: { limit: 1, baseDelayMs: 0, maxDelayMs: 0 }, sleep: () => Promise.resolve() }
 
 describe('the API secret and service-account secret never leak', () => {
-  let servers: CraftedServer[] = []
+  let servers: TestServer[] = []
   beforeAll(async () => {
     servers = await Promise.all(STATUSES.map((status) => startEchoServer(() => status)))
   })
@@ -154,7 +154,7 @@ describe('the API secret and service-account secret never leak', () => {
     for (const [index, status] of STATUSES.entries()) {
       const server = servers[index]
       if (server === undefined) continue
-      const before = server.seen.length
+      const before = server.received.length
       const config: Config = { token: TOKEN, host: server.url, ...credentials, ...fastRetry }
       for (const [name, run] of ACTIONS) {
         const result = (await run(config)()) as E.Either<unknown, unknown>
@@ -164,7 +164,7 @@ describe('the API secret and service-account secret never leak', () => {
         checked += 1
       }
       // The secret really travelled (Basic auth), so each echo had something to leak.
-      authorised += server.seen.slice(before).filter((r) => (r.headers['authorization'] ?? '').startsWith('Basic ')).length
+      authorised += server.received.slice(before).filter((r) => (r.headers['authorization'] ?? '').startsWith('Basic ')).length
     }
     expect(checked).toBe(STATUSES.length * ACTIONS.length)
     expect(authorised).toBeGreaterThan(STATUSES.length * 3)
@@ -233,8 +233,8 @@ describe('the API secret and service-account secret never leak', () => {
 
 describe('a redirect never carries Authorization to another origin', () => {
   it.each([301, 302, 303, 307, 308])('HTTP %i from the configured host is not followed', async (status) => {
-    const elsewhere = await startCraftedServer(() => ({ status: 200, body: '{"code":200,"num_records_imported":1,"status":"OK"}' }))
-    const origin = await startCraftedServer(() => ({ status, headers: { location: `${elsewhere.url}/import?strict=1` } }))
+    const elsewhere = await startTestServer(() => ({ status: 200, body: '{"code":200,"num_records_imported":1,"status":"OK"}' }))
+    const origin = await startTestServer(() => ({ status, headers: { location: `${elsewhere.url}/import?strict=1` } }))
     try {
       for (const credentials of CREDENTIALS.map(([, c]) => c)) {
         const config: Config = { token: TOKEN, host: origin.url, ...credentials, ...fastRetry }
@@ -249,9 +249,9 @@ describe('a redirect never carries Authorization to another origin', () => {
         }
       }
       // The origin did get the credentials; the other server never saw a request at all.
-      expect(origin.seen.every((r) => (r.headers['authorization'] ?? '').startsWith('Basic '))).toBe(true)
-      expect(origin.seen.length).toBeGreaterThanOrEqual(6)
-      expect(elsewhere.seen).toStrictEqual([])
+      expect(origin.received.every((r) => (r.headers['authorization'] ?? '').startsWith('Basic '))).toBe(true)
+      expect(origin.received.length).toBeGreaterThanOrEqual(6)
+      expect(elsewhere.received).toStrictEqual([])
     } finally {
       await Promise.all([origin.stop(), elsewhere.stop()])
     }

@@ -7,7 +7,7 @@ import { normalizeConfig, type Config, type MixpanelRequest } from '@mp/core'
 import { fetchFlags, send } from '@mp/send'
 import { importEvents, track } from '@mp/events'
 import { createQueue } from '@mp/queue'
-import { startCraftedServer, type CraftedServer } from './test-servers.ts'
+import { startTestServer, type TestServer } from '../src/test-server.ts'
 
 const TOKEN = 'transport-token'
 const record = { event: 'e', properties: { token: TOKEN, distinct_id: 'u1', time: Date.now() / 1000, $insert_id: 'abc123' } }
@@ -83,11 +83,11 @@ describe('plain http', () => {
 })
 
 describe('timeouts bound every attempt', () => {
-  let hung: CraftedServer
-  let stalling: CraftedServer
+  let hung: TestServer
+  let stalling: TestServer
   beforeAll(async () => {
-    hung = await startCraftedServer(() => 'hang')
-    stalling = await startCraftedServer(() => ({ status: 200, body: '', headers: { 'content-length': '1000' } }))
+    hung = await startTestServer(() => ({ kind: 'hang' }))
+    stalling = await startTestServer(() => ({ status: 200, body: '', headers: { 'content-length': '1000' } }))
   })
   afterAll(async () => {
     await Promise.all([hung.stop(), stalling.stop()])
@@ -100,13 +100,13 @@ describe('timeouts bound every attempt', () => {
 
   it('a server that never answers costs exactly limit + 1 attempts, each cut at timeoutMs', async () => {
     const sleeps: number[] = []
-    const before = hung.seen.length
+    const before = hung.received.length
     const config: Config = { token: TOKEN, host: hung.url, timeoutMs: 40, retry: { limit: 3, baseDelayMs: 5, maxDelayMs: 20 }, sleep: async (ms) => void sleeps.push(ms) }
     const result = await send(config)(trackRequest)()
     expect(E.isLeft(result) ? result.left : 'Right').toMatchObject({ _tag: 'TimeoutError', timeoutMs: 40, attempts: 4 })
     // Under heavy load an attempt can time out before its request even reaches the server.
-    expect(hung.seen.length - before).toBeGreaterThan(0)
-    expect(hung.seen.length - before).toBeLessThanOrEqual(4)
+    expect(hung.received.length - before).toBeGreaterThan(0)
+    expect(hung.received.length - before).toBeLessThanOrEqual(4)
     expect(sleeps).toHaveLength(3)
     for (const ms of sleeps) expect(ms).toBeLessThanOrEqual(20)
   })
@@ -127,7 +127,7 @@ describe('timeouts bound every attempt', () => {
 
 describe('a hung server cannot hold queue.flush() past its deadline', () => {
   it('every batch stops after limit + 1 timed-out attempts; the records stay held; the waits are bounded', async () => {
-    const hung = await startCraftedServer(() => 'hang')
+    const hung = await startTestServer(() => ({ kind: 'hang' }))
     try {
       const sleeps: number[] = []
       const limit = 2
@@ -147,8 +147,8 @@ describe('a hung server cannot hold queue.flush() past its deadline', () => {
       // The deadline, by count: (limit + 1) attempts of at most timeoutMs per batch, limit sleeps
       // of at most maxDelayMs between them, batches spread over `concurrency` lanes.
       expect(flushed.right.attempts).toBe(batches * (limit + 1))
-      expect(hung.seen.length).toBeGreaterThan(0)
-      expect(hung.seen.length).toBeLessThanOrEqual(batches * (limit + 1))
+      expect(hung.received.length).toBeGreaterThan(0)
+      expect(hung.received.length).toBeLessThanOrEqual(batches * (limit + 1))
       expect(sleeps).toHaveLength(batches * limit)
       expect(Math.max(...sleeps)).toBeLessThanOrEqual(maxDelayMs)
       expect(queue.size).toBe(5)
@@ -158,7 +158,7 @@ describe('a hung server cannot hold queue.flush() past its deadline', () => {
   })
 
   it('a Retry-After beyond the ceiling ends the retries instead of parking the flush', async () => {
-    const limited = await startCraftedServer(() => ({ status: 429, headers: { 'retry-after': '86400' }, body: '{"error":"rate limited","status":0}' }))
+    const limited = await startTestServer(() => ({ status: 429, headers: { 'retry-after': '86400' }, body: '{"error":"rate limited","status":0}' }))
     try {
       const sleeps: number[] = []
       const queue = createQueue({ token: TOKEN, host: limited.url, retry: { limit: 4 }, sleep: async (ms) => void sleeps.push(ms) })
@@ -166,14 +166,14 @@ describe('a hung server cannot hold queue.flush() past its deadline', () => {
       const flushed = await queue.flush()()
       expect(E.isRight(flushed) ? flushed.right.failures.map((f) => [f.error._tag, f.kept]) : 'Left').toStrictEqual([['RateLimited', true]])
       expect(sleeps).toStrictEqual([])
-      expect(limited.seen).toHaveLength(1)
+      expect(limited.received).toHaveLength(1)
     } finally {
       await limited.stop()
     }
   })
 
   it('a Retry-After within the ceiling is honoured, never cut short by backoff', async () => {
-    const limited = await startCraftedServer((_r, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '7' } } : { status: 200, body: '{"error":null,"status":1}' }))
+    const limited = await startTestServer((_r, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '7' } } : { status: 200, body: '{"error":null,"status":1}' }))
     try {
       const sleeps: number[] = []
       const result = await send({ token: TOKEN, host: limited.url, retry: { limit: 2, baseDelayMs: 1, maxDelayMs: 2 }, sleep: async (ms) => void sleeps.push(ms) })(trackRequest)()
