@@ -108,4 +108,9 @@ describe('normalizeConfig', () => {
     expect(left({ token: 't', apiSecret: '' }).field).toBe('apiSecret')
     expect(left({ token: 't', serviceAccount: { username: 'u', secret: ' ', projectId: '1' } }).field).toBe('serviceAccount.secret')
   })
+
+  it('turns a config whose getter throws into a ConfigError instead of throwing', () => {
+    const hostile = { get token(): string { throw new Error('boom') } } as Config
+    expect(left(hostile)).toMatchObject({ _tag: 'ConfigError', field: 'config', message: expect.stringMatching(/could not be read/) })
+  })
 })

@@ -166,6 +166,15 @@ const resolveRetry = (retry: unknown): E.Either<ConfigError, Required<RetryPolic
  * // Right({ token: 'abc', baseUrl: 'https://api-eu.mixpanel.com', timeoutMs: 10000, … })
  */
 export const normalizeConfig = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
+  try {
+    return resolve(config)
+  } catch {
+    // A config whose getters (or Proxy traps) throw is bad input like any other, never an exception.
+    return E.left({ _tag: 'ConfigError', field: 'config', message: 'Invalid config: it could not be read (a property getter threw)' })
+  }
+}
+
+const resolve = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
   if (!isObject(config)) return E.left(configError('', 'config must be an object such as { token: "…" }'))
   if (typeof config.token !== 'string' || config.token.trim() === '') {
     return E.left(configError('token', 'must be your project token, a non-empty string'))

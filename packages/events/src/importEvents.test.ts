@@ -189,7 +189,7 @@ describe('importEvents (end to end against the emulator)', () => {
     expect(leftOf(await importEvents(config(), env)(42 as never)())).toMatchObject({ _tag: 'ValidationError', path: 'events' })
     expect(leftOf(await importEvents(config(), env)('abc' as never)())).toMatchObject({ _tag: 'ValidationError', path: 'events' })
     const hostileConfig = new Proxy({}, { get: () => { throw new Error('config trap') } }) as Config
-    expect(leftOf(await importEvents(hostileConfig, env)(source())())).toMatchObject({ _tag: 'ValidationError', path: 'input' })
+    expect(leftOf(await importEvents(hostileConfig, env)(source())())).toMatchObject({ _tag: 'ConfigError', field: 'config' })
     expect(touched).toBe(false)
     expect(emu.requests()).toHaveLength(0)
     expect(rightOf(await importEvents(config(), env)([])())).toEqual({ records: 0, imported: 0, rejected: 0, chunks: 0, attempts: 0 })

@@ -1,5 +1,6 @@
 import { either as E, type taskEither as TE } from 'fp-ts'
 import {
+  normalizeConfig,
   networkError,
   reveal,
   type Config,
@@ -13,7 +14,6 @@ import { buildFlagsUrl } from './buildFlagsUrl.ts'
 import { checkFlagsRequest } from './checkFlagsRequest.ts'
 import { decodeFlagsResponse } from './decodeFlagsResponse.ts'
 import { retryLoop } from './retryLoop.ts'
-import { safeNormalize } from './safeNormalize.ts'
 import { secretsOf } from './secretsOf.ts'
 import { transientError } from './transientError.ts'
 import type { Verdict } from './verdict.ts'
@@ -62,7 +62,7 @@ const run = (config: ResolvedConfig, request: FlagsRequest) => async (): Promise
  * // Right({ flags: [...] })
  */
 export const fetchFlags = (config: Config): ((request: FlagsRequest) => TE.TaskEither<MixpanelError, unknown>) => {
-  const resolved = safeNormalize(config)
+  const resolved = normalizeConfig(config)
   return (request) => {
     if (E.isLeft(resolved)) return async () => resolved
     const ok = resolved.right

@@ -1,6 +1,5 @@
 import type { taskEither as TE } from 'fp-ts'
-import type { Config, MixpanelError, MixpanelRequest, Receipt } from '@mp/core'
-import { safeNormalize } from './safeNormalize.ts'
+import { normalizeConfig, type Config, type MixpanelError, type MixpanelRequest, type Receipt } from '@mp/core'
 import { sendWith } from './sendWith.ts'
 
 /**
@@ -15,4 +14,4 @@ import { sendWith } from './sendWith.ts'
  * const result = await deliver({ endpoint: '/track', auth: 'token', records: [{ event: 'signup', properties: { token: 'YOUR_TOKEN', distinct_id: 'u1' } }] })()
  * // Right({ endpoint: '/track', records: 1, attempts: 1 })
  */
-export const send = (config: Config): ((request: MixpanelRequest) => TE.TaskEither<MixpanelError, Receipt>) => sendWith(safeNormalize(config))
+export const send = (config: Config): ((request: MixpanelRequest) => TE.TaskEither<MixpanelError, Receipt>) => sendWith(normalizeConfig(config))

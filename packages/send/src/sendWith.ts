@@ -115,7 +115,7 @@ const plan = (resolved: E.Either<ConfigError, ResolvedConfig>, request: Mixpanel
  * @internal `send` over a config already normalised, so `toAction` checks a config only once.
  * A `Left` config makes every call answer that `ConfigError`; nothing is sent.
  * @example
- * const deliver = sendWith(safeNormalize({ token: 'YOUR_TOKEN' }))
+ * const deliver = sendWith(normalizeConfig({ token: 'YOUR_TOKEN' }))
  * await deliver({ endpoint: '/track', auth: 'token', records: [{ event: 'signup', properties: { token: 'YOUR_TOKEN', distinct_id: 'u1' } }] })()
  * // Right({ endpoint: '/track', records: 1, attempts: 1 })
  */

@@ -1,6 +1,5 @@
 import { either as E, type taskEither as TE } from 'fp-ts'
-import { validationError, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest, type Receipt } from '@mp/core'
-import { safeNormalize } from './safeNormalize.ts'
+import { validationError, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest, type Receipt, normalizeConfig } from '@mp/core'
 import { sendWith } from './sendWith.ts'
 
 /** A pure builder: input plus the project token in, request descriptor (or the reason why not) out. */
@@ -32,7 +31,7 @@ const buildSafely = <I>(build: Builder<I>, input: I, token: string, env: BuildEn
 export const toAction =
   <I>(build: Builder<I>): Action<I> =>
   (config, env) => {
-    const resolved = safeNormalize(config)
+    const resolved = normalizeConfig(config)
     const deliver = sendWith(resolved)
     return (input) => {
       const built = E.isLeft(resolved) ? resolved : buildSafely(build, input, resolved.right.token, env)
