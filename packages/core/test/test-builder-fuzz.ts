@@ -112,6 +112,16 @@ export const fuzzBuilders = (specs: ReadonlyArray<BuilderSpec>): void => {
       )
     })
 
+    // The builder must answer a ValidationError that names the mutated position.
+    const expectRefusedAt = (r: Parameters<typeof made>[0]): void => {
+      const { input, path } = made(r)
+      const result = callSafely(build, input)
+      expectWellFormed(result)
+      const error = E.isLeft(result) ? result.left : undefined
+      const named = error?._tag === 'ValidationError' ? error.path : `(no ValidationError: ${error?._tag ?? 'Right'})`
+      expect(related(named, path) ? path : `${named} (${error?.message ?? ''})`).toBe(path)
+    }
+
     it('never throws with a value of any type at any position of a valid input', () => {
       fc.assert(
         fc.property(mutated(valid, anyValue), (r) => {
@@ -125,12 +135,7 @@ export const fuzzBuilders = (specs: ReadonlyArray<BuilderSpec>): void => {
     it('refuses NaN, ±Infinity, BigInt, invalid Dates, cycles, throwing getters… at any position, naming it', () => {
       fc.assert(
         fc.property(mutated(valid, hostileData), (r) => {
-          const { input, path } = made(r)
-          const result = callSafely(build, input)
-          expectWellFormed(result)
-          const error = E.isLeft(result) ? result.left : undefined
-          const named = error?._tag === 'ValidationError' ? error.path : `(no ValidationError: ${error?._tag ?? 'Right'})`
-          expect(related(named, path) ? path : `${named} (${error?.message ?? ''})`).toBe(path)
+          expectRefusedAt(r)
           expectPrototypesClean()
         }),
         RUNS,
@@ -139,14 +144,7 @@ export const fuzzBuilders = (specs: ReadonlyArray<BuilderSpec>): void => {
 
     it('refuses a Proxy whose traps throw (or a revoked one) at any position, naming it', () => {
       fc.assert(
-        fc.property(mutated(valid, hostileProxy), (r) => {
-          const { input, path } = made(r)
-          const result = callSafely(build, input)
-          expectWellFormed(result)
-          const error = E.isLeft(result) ? result.left : undefined
-          const named = error?._tag === 'ValidationError' ? error.path : `(no ValidationError: ${error?._tag ?? 'Right'})`
-          expect(related(named, path) ? path : `${named} (${error?.message ?? ''})`).toBe(path)
-        }),
+        fc.property(mutated(valid, hostileProxy), expectRefusedAt),
         { numRuns: 60 },
       )
     })
