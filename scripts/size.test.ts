@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { kyMarkersIn, measure, measurePreset, table } from './size.mjs'
+import { kyFromSend, kyMarkersIn, measure, measurePreset, REFERENCES, table } from './size.mjs'
 
 describe('measure', () => {
   it('reports minified, gzip and brotli bytes, compression making repetitive code smaller', () => {
@@ -58,6 +58,31 @@ describe('measurePreset', () => {
     expect('code' in result && result.code).not.toContain('throwHttpErrors')
   })
 
+  it('holds a preset whose budget is out of reach to its ceiling: under it passes, over it fails', async () => {
+    const code = `export const big = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `value-${i * 7919}`))}`
+    const under = await measurePreset({ name: 'held', code, budget: 100, ceiling: 100_000 })
+    expect(under.ok).toBe(true)
+    expect('overBudget' in under && under.overBudget).toBe(true)
+    const over = await measurePreset({ name: 'grew', code, budget: 100, ceiling: 200 })
+    expect(over.ok).toBe(false)
+    expect('overLimit' in over && over.overLimit).toBe(true)
+  })
+
+  it('enforces the budget itself with strict, ceiling or not', async () => {
+    const code = `export const big = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `value-${i * 7919}`))}`
+    const result = await measurePreset({ name: 'strict', code, budget: 100, ceiling: 100_000 }, { strict: true })
+    expect(result.ok).toBe(false)
+  })
+
+  it('measures the reference rows: ky on its own is a sizeable share of a 6 KB budget', async () => {
+    const kyAlone = REFERENCES.find((r) => r.name === 'ref: ky alone')
+    expect(kyAlone).toBeDefined()
+    const result = await measurePreset(kyAlone!, { plugins: [kyFromSend()] })
+    expect(result.ok).toBe(true)
+    expect('ky' in result && result.ky.length).toBeGreaterThan(0)
+    expect('gzip' in result && result.gzip).toBeGreaterThan(3000)
+  })
+
   it('turns an unresolvable entry into an error row instead of throwing', async () => {
     const result = await measurePreset({ name: 'missing', code: "export { x } from './does-not-exist.js'", budget: 10 })
     expect(result.ok).toBe(false)
@@ -72,6 +97,8 @@ describe('table', () => {
     const text = table([ok, over])
     expect(text).toMatch(/^fits .* ok\s*$/m)
     expect(text).toMatch(/^over .* FAIL: \+\d+ B\s*$/m)
+    const held = await measurePreset({ name: 'held', code: `export const y = ${JSON.stringify('z'.repeat(5000))}.split('')`, budget: 1, ceiling: 10_000 })
+    expect(table([held])).toMatch(/^held .* over budget \+\d+ B; under ceiling 10000\s*$/m)
     expect(text.split('\n')[0]).toMatch(/preset\s+min\s+gzip\s+brotli\s+budget/)
   })
 })
