@@ -2,7 +2,8 @@ import { either as E } from 'fp-ts'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { validationError } from './errors.ts'
-import { distinctIdSchema, isPlaceholderId } from './ids.ts'
+import { distinctIdSchema } from './distinctIdSchema.ts'
+import { isPlaceholderId } from './ids.ts'
 import { validate } from './validate.ts'
 
 describe('placeholder ids', () => {

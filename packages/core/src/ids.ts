@@ -1,5 +1,3 @@
-import * as v from 'valibot'
-
 /**
  * Ids Mixpanel refuses as `distinct_id` and `$insert_id` (compared case-insensitively):
  * placeholders that would merge unrelated people into one.
@@ -33,20 +31,3 @@ export const PLACEHOLDER_IDS: ReadonlyArray<string> = [
  * isPlaceholderId('user_67890') // false
  */
 export const isPlaceholderId = (id: string): boolean => PLACEHOLDER_IDS.includes(id.trim().toLowerCase())
-
-/**
- * A valibot schema for an id Mixpanel will accept as a `distinct_id`: a non-empty string that is
- * not a placeholder value.
- * @example
- * import * as v from 'valibot'
- * v.safeParse(distinctIdSchema, 'null').success // false
- */
-export const distinctIdSchema = v.pipe(
-  v.string('must be a string'),
-  v.check((s) => s.trim() !== '', 'must be a non-empty string'),
-  v.check(
-    (s) => !isPlaceholderId(s),
-    (issue) =>
-      `${JSON.stringify(issue.input)} is a placeholder value Mixpanel refuses as an id (it would merge unrelated users); pass the real id`,
-  ),
-)

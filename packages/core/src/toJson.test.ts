@@ -1,6 +1,6 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { formatDate, toJson, toJsonObject } from './toJson.ts'
+import { formatDate, pathKey, toJson, toJsonObject } from './toJson.ts'
 
 const errorOf = (value: unknown) => {
   const r = toJson(value, 'properties')
@@ -66,6 +66,16 @@ describe('toJson', () => {
     expect(errorOf(proxy).message).toMatch(/trap/)
   })
 
+  it('names a throwing getter at its own path', () => {
+    const getter = Object.defineProperty({}, 'boom', {
+      enumerable: true,
+      get() {
+        throw new Error('kaboom')
+      },
+    })
+    expect(errorOf({ list: [1, getter] })).toStrictEqual({ _tag: 'ValidationError', path: 'properties.list[1].boom', message: 'Invalid properties.list[1].boom: could not be read (kaboom)' })
+  })
+
   it('keeps __proto__ as a plain key and never touches Object.prototype', () => {
     const hostile = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}') as unknown
     const r = toJson(hostile)
@@ -104,5 +114,15 @@ describe('toJsonObject with hostile proxies', () => {
     revoke()
     const r = toJsonObject(proxy, 'meta')
     expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'ValidationError', path: 'meta' })
+  })
+})
+
+describe('pathKey', () => {
+  it('appends identifiers with a dot, other keys quoted and indexes in brackets', () => {
+    expect(pathKey('properties', 'plan')).toBe('properties.plan')
+    expect(pathKey('', 'plan')).toBe('plan')
+    expect(pathKey('properties', 'odd key')).toBe('properties["odd key"]')
+    expect(pathKey('properties', '0')).toBe('properties["0"]')
+    expect(pathKey('properties.list', 2)).toBe('properties.list[2]')
   })
 })

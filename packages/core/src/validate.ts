@@ -2,12 +2,11 @@ import { either as E } from 'fp-ts'
 import * as v from 'valibot'
 import { validationError, type ValidationError } from './errors.ts'
 import { pathKey } from './toJson.ts'
+import { unreadable } from './unreadable.ts'
 
+// valibot names map keys and set members with other values; those add nothing a person could follow.
 const issuePath = (root: string, issue: v.BaseIssue<unknown>): string =>
-  (issue.path ?? []).reduce<string>((path, item) => {
-    const key = item.key
-    return typeof key === 'number' ? `${path}[${key}]` : typeof key === 'string' ? pathKey(path, key) : path
-  }, root)
+  (issue.path ?? []).reduce<string>((path, { key }) => (typeof key === 'string' || typeof key === 'number' ? pathKey(path, key) : path), root)
 
 /**
  * Runs a valibot schema and lifts the outcome into an `Either`; the first issue becomes a
@@ -28,6 +27,6 @@ export const validate =
       return E.left(validationError(issuePath(root, issue), issue.message))
     } catch (e) {
       // valibot reads the input to describe it; a throwing getter or revoked Proxy must not escape.
-      return E.left(validationError(root, `could not be read (${e instanceof Error ? e.message : String(e)})`))
+      return E.left(unreadable(root, e))
     }
   }

@@ -1,6 +1,7 @@
-import type { either as E } from 'fp-ts'
-import type { BuildEnv, MixpanelRequest, ValidationError } from '@mp/core'
-import { identityBuilder } from './identityBuilder.ts'
+import { either as E } from 'fp-ts'
+import { validationError, type BuildEnv, type MixpanelRequest, type ValidationError } from '@mp/core'
+import { identityRequest } from './identityRequest.ts'
+import { readIdentityInput } from './readIdentityInput.ts'
 
 /** What `alias` and `buildAliasPayload` take. */
 export interface AliasInput {
@@ -11,21 +12,6 @@ export interface AliasInput {
   /** Merged into the top level of the record (shallow), as mixpanel-python's `meta`. */
   readonly meta?: Readonly<Record<string, unknown>>
 }
-
-const build = identityBuilder({
-  event: '$create_alias',
-  endpoint: '/track',
-  auth: 'token',
-  first: { key: 'aliasId', hint: "the new id to link, e.g. 'user_67890'" },
-  second: { key: 'original', hint: "the id already in use, e.g. 'anonymous_12345'" },
-  sameIds: {
-    reportOn: 'aliasId',
-    message: (id) => `must differ from original (both are ${JSON.stringify(id)}); an id cannot be an alias of itself`,
-  },
-  example: "{ aliasId: 'user_67890', original: 'anonymous_12345' }",
-  // mixpanel-python's key order: distinct_id, alias, token.
-  properties: (ids, token) => ({ distinct_id: ids.original, alias: ids.aliasId, token }),
-})
 
 /**
  * Builds the `$create_alias` request that makes `aliasId` another name for `original`
@@ -43,4 +29,18 @@ const build = identityBuilder({
 export const buildAliasPayload = (
   input: AliasInput & { readonly token: string },
   _env?: BuildEnv,
-): E.Either<ValidationError, MixpanelRequest> => build(input)
+): E.Either<ValidationError, MixpanelRequest> => {
+  const fields = readIdentityInput(
+    input,
+    "{ aliasId: 'user_67890', original: 'anonymous_12345' }",
+    ['aliasId', "the new id to link, e.g. 'user_67890'"],
+    ['original', "the id already in use, e.g. 'anonymous_12345'"],
+  )
+  if (E.isLeft(fields)) return fields
+  const [aliasId, original, token, meta] = fields.right
+  if (aliasId === original) {
+    return E.left(validationError('aliasId', `must differ from original (both are ${JSON.stringify(aliasId)}); an id cannot be an alias of itself`))
+  }
+  // mixpanel-python's key order: distinct_id, alias, token.
+  return identityRequest(meta, '/track', 'token', { event: '$create_alias', properties: { distinct_id: original, alias: aliasId, token } })
+}

@@ -1,6 +1,7 @@
-import type { either as E } from 'fp-ts'
-import type { BuildEnv, MixpanelRequest, ValidationError } from '@mp/core'
-import { identityBuilder } from './identityBuilder.ts'
+import { either as E } from 'fp-ts'
+import { validationError, type BuildEnv, type MixpanelRequest, type ValidationError } from '@mp/core'
+import { identityRequest } from './identityRequest.ts'
+import { readIdentityInput } from './readIdentityInput.ts'
 
 /** What `identify` and `buildIdentifyPayload` take. */
 export interface IdentifyInput {
@@ -11,20 +12,6 @@ export interface IdentifyInput {
   /** Merged into the top level of the record (shallow). */
   readonly meta?: Readonly<Record<string, unknown>>
 }
-
-const build = identityBuilder({
-  event: '$identify',
-  endpoint: '/track',
-  auth: 'token',
-  first: { key: 'identifiedId', hint: "the known id, e.g. 'user_67890'" },
-  second: { key: 'anonId', hint: "the anonymous id earlier events carry, e.g. a device UUID" },
-  sameIds: {
-    reportOn: 'anonId',
-    message: (id) => `must differ from identifiedId (both are ${JSON.stringify(id)}); there is nothing to link`,
-  },
-  example: "{ identifiedId: 'user_67890', anonId: '3f1c0d2e-…' }",
-  properties: (ids, token) => ({ $identified_id: ids.identifiedId, $anon_id: ids.anonId, token }),
-})
 
 /**
  * Builds the `$identify` request that links an anonymous id to a known one (Original ID Merge):
@@ -40,4 +27,17 @@ const build = identityBuilder({
 export const buildIdentifyPayload = (
   input: IdentifyInput & { readonly token: string },
   _env?: BuildEnv,
-): E.Either<ValidationError, MixpanelRequest> => build(input)
+): E.Either<ValidationError, MixpanelRequest> => {
+  const fields = readIdentityInput(
+    input,
+    "{ identifiedId: 'user_67890', anonId: '3f1c0d2e-…' }",
+    ['identifiedId', "the known id, e.g. 'user_67890'"],
+    ['anonId', 'the anonymous id earlier events carry, e.g. a device UUID'],
+  )
+  if (E.isLeft(fields)) return fields
+  const [identifiedId, anonId, token, meta] = fields.right
+  if (identifiedId === anonId) {
+    return E.left(validationError('anonId', `must differ from identifiedId (both are ${JSON.stringify(anonId)}); there is nothing to link`))
+  }
+  return identityRequest(meta, '/track', 'token', { event: '$identify', properties: { $identified_id: identifiedId, $anon_id: anonId, token } })
+}

@@ -1,6 +1,7 @@
-import type { either as E } from 'fp-ts'
-import type { BuildEnv, MixpanelRequest, ValidationError } from '@mp/core'
-import { identityBuilder } from './identityBuilder.ts'
+import { either as E } from 'fp-ts'
+import { validationError, type BuildEnv, type MixpanelRequest, type ValidationError } from '@mp/core'
+import { identityRequest } from './identityRequest.ts'
+import { readIdentityInput } from './readIdentityInput.ts'
 
 /** What `merge` and `buildMergePayload` take. */
 export interface MergeInput {
@@ -9,20 +10,6 @@ export interface MergeInput {
   /** Merged into the top level of the record (shallow), as mixpanel-python's `meta`. */
   readonly meta?: Readonly<Record<string, unknown>>
 }
-
-const build = identityBuilder({
-  event: '$merge',
-  endpoint: '/import',
-  auth: 'secret',
-  first: { key: 'distinctId1', hint: 'the first of the two distinct ids to merge' },
-  second: { key: 'distinctId2', hint: 'the second of the two distinct ids to merge' },
-  sameIds: {
-    reportOn: 'distinctId2',
-    message: (id) => `must differ from distinctId1 (both are ${JSON.stringify(id)}); merging an id with itself does nothing`,
-  },
-  example: "{ distinctId1: 'user_67890', distinctId2: 'user@example.com' }",
-  properties: (ids, token) => ({ $distinct_ids: [ids.distinctId1, ids.distinctId2], token }),
-})
 
 /**
  * Builds the `$merge` request that joins the identity clusters of two distinct ids (Original ID
@@ -38,4 +25,17 @@ const build = identityBuilder({
 export const buildMergePayload = (
   input: MergeInput & { readonly token: string },
   _env?: BuildEnv,
-): E.Either<ValidationError, MixpanelRequest> => build(input)
+): E.Either<ValidationError, MixpanelRequest> => {
+  const fields = readIdentityInput(
+    input,
+    "{ distinctId1: 'user_67890', distinctId2: 'user@example.com' }",
+    ['distinctId1', 'the first of the two distinct ids to merge'],
+    ['distinctId2', 'the second of the two distinct ids to merge'],
+  )
+  if (E.isLeft(fields)) return fields
+  const [distinctId1, distinctId2, token, meta] = fields.right
+  if (distinctId1 === distinctId2) {
+    return E.left(validationError('distinctId2', `must differ from distinctId1 (both are ${JSON.stringify(distinctId1)}); merging an id with itself does nothing`))
+  }
+  return identityRequest(meta, '/import', 'secret', { event: '$merge', properties: { $distinct_ids: [distinctId1, distinctId2], token } })
+}

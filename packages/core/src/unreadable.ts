@@ -1,0 +1,19 @@
+import { describeValue } from './describeValue.ts'
+import { validationError, type ValidationError } from './errors.ts'
+
+/**
+ * The `ValidationError` for input that threw while being read (a throwing getter or Proxy trap, a
+ * revoked Proxy): it names the field and quotes what was thrown, so the caller can find the culprit.
+ * @example
+ * unreadable('meta', new Error('boom')).message // 'Invalid meta: could not be read (boom)'
+ */
+export const unreadable = (path: string, cause: unknown): ValidationError => {
+  let reason: string
+  try {
+    reason = cause instanceof Error ? String(cause.message) : String(cause)
+  } catch {
+    // What was thrown can itself be hostile (no prototype, a throwing `message` getter, a revoked Proxy).
+    reason = describeValue(cause)
+  }
+  return validationError(path, `could not be read (${reason})`)
+}
