@@ -1,7 +1,7 @@
 import { either as E } from 'fp-ts'
 import { configError, type ConfigError } from './errors.ts'
 import { redact, type Redacted } from './redacted.ts'
-import { serviceAccount, type ServiceAccount } from './serviceAccount.ts'
+import { readServiceAccount, type ServiceAccount } from './serviceAccount.ts'
 
 /** Mixpanel's data-residency regions. */
 export type Region = 'us' | 'eu' | 'in'
@@ -66,18 +66,25 @@ export const CONFIG_DEFAULTS = {
   retry: { limit: 4, baseDelayMs: 500, maxDelayMs: 30_000 },
 } as const
 
-const REGION_HOSTS: Readonly<Record<Region, string>> = {
-  us: 'api.mixpanel.com',
-  eu: 'api-eu.mixpanel.com',
-  in: 'api-in.mixpanel.com',
+// A failed check throws its ConfigError wrapped in a Refusal, and normalizeConfig turns it back into
+// a Left: the checks then read top to bottom, each stopping everything at the first problem.
+class Refusal {
+  constructor(readonly error: ConfigError) {}
 }
 
-const isLoopback = (hostname: string): boolean =>
-  hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+const fail = (error: ConfigError): never => {
+  throw new Refusal(error)
+}
+
+const need = (ok: boolean, field: string, reason: string): void => {
+  if (!ok) fail(configError(field, reason))
+}
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null
 
-const nonNegativeInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0
+const isText = (x: unknown): x is string => typeof x === 'string' && x.trim() !== ''
+
+const isWholeAtLeast = (x: unknown, least: number): boolean => Number.isInteger(x) && (x as number) >= least
 
 // Optional fields that only need the right type, checked in this order.
 const OPTIONAL_TYPES = [
@@ -87,79 +94,97 @@ const OPTIONAL_TYPES = [
   ['gzip', 'boolean', 'must be true or false'],
 ] as const
 
-const resolveBaseUrl = (config: Config): E.Either<ConfigError, string> => {
-  if (config.host === undefined) {
-    const region = config.region ?? CONFIG_DEFAULTS.region
-    const host = REGION_HOSTS[region]
-    return host === undefined
-      ? E.left(configError('region', `must be one of 'us', 'eu', 'in' (got ${JSON.stringify(region)})`))
-      : E.right(`https://${host}`)
-  }
-  if (typeof config.host !== 'string' || config.host.trim() === '') {
-    return E.left(configError('host', 'must be a host name such as api-eu.mixpanel.com or an origin such as http://127.0.0.1:4000'))
-  }
-  const raw = config.host.trim()
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`
-  let url: URL
+const REGIONS: ReadonlyArray<unknown> = ['us', 'eu', 'in']
+
+const LOOPBACK = /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/
+
+const parseHost = (host: unknown): URL | undefined => {
+  if (typeof host !== 'string') return undefined
+  const text = host.trim()
   try {
-    url = new URL(withScheme)
+    // A bare host name means https.
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`)
   } catch {
-    // Never echo what could be credentials: anything up to an '@' is masked.
-    return E.left(configError('host', `${JSON.stringify(raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, '$1***@'))} is not a host name or URL`))
+    return undefined
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return E.left(configError('host', `only https (or http to loopback) is supported, not ${url.protocol}`))
+}
+
+// The host is never echoed back in a message: it may carry credentials.
+const resolveBaseUrl = (config: Config): string => {
+  const region = config.region ?? CONFIG_DEFAULTS.region
+  if (config.host === undefined) {
+    need(REGIONS.includes(region), 'region', "must be 'us', 'eu' or 'in'")
+    return `https://api${region === 'us' ? '' : `-${region}`}.mixpanel.com`
   }
-  if (url.username !== '' || url.password !== '') {
-    return E.left(configError('host', 'must not carry credentials; use apiSecret or serviceAccount'))
-  }
-  if (url.search !== '' || url.hash !== '') {
-    return E.left(configError('host', 'must not carry a query string or fragment'))
-  }
-  if (url.protocol === 'http:' && !isLoopback(url.hostname) && config.allowInsecureHttp !== true) {
-    return E.left(
-      configError('host', `plain http to ${url.hostname} would send data unencrypted; use https, a loopback host, or set allowInsecureHttp: true`),
+  const url = parseHost(config.host)
+  if (url === undefined || !/^https?:$/.test(url.protocol) || url.username + url.password + url.search + url.hash !== '') {
+    return fail(
+      configError('host', 'must be a host name such as api-eu.mixpanel.com or an http(s) origin such as http://127.0.0.1:4000, without credentials, query or fragment'),
     )
   }
-  return E.right(`${url.origin}${url.pathname.replace(/\/+$/, '')}`)
+  need(
+    url.protocol === 'https:' || LOOPBACK.test(url.hostname) || config.allowInsecureHttp === true,
+    'host',
+    `plain http to ${url.hostname} would send data unencrypted; use https, a loopback host, or set allowInsecureHttp: true`,
+  )
+  return url.origin + url.pathname.replace(/\/+$/, '')
 }
 
-const resolveCredentials = (config: Config): E.Either<ConfigError, Credentials | undefined> => {
-  if (config.serviceAccount !== undefined) {
-    const sa: unknown = config.serviceAccount
-    if (!isObject(sa)) return E.left(configError('serviceAccount', 'must be the result of serviceAccount(username, secret, projectId)'))
-    const ok = serviceAccount(sa['username'], sa['secret'], sa['projectId'])
-    return E.isLeft(ok)
-      ? ok
-      : E.right({ kind: 'serviceAccount', username: ok.right.username, projectId: ok.right.projectId, secret: redact(ok.right.secret) })
+const resolveCredentials = (config: Config): Credentials | undefined => {
+  const account: unknown = config.serviceAccount
+  if (account !== undefined) {
+    need(isObject(account), 'serviceAccount', 'must be the result of serviceAccount(username, secret, projectId)')
+    const { username, secret, projectId } = account as Record<string, unknown>
+    const read = readServiceAccount([username, secret, projectId])
+    if (E.isLeft(read)) return fail(read.left)
+    return { kind: 'serviceAccount', username: read.right[0], projectId: read.right[2], secret: redact(read.right[1]) }
   }
-  if (config.apiSecret !== undefined) {
-    if (typeof config.apiSecret !== 'string' || config.apiSecret.trim() === '') {
-      return E.left(configError('apiSecret', 'must be a non-empty string'))
-    }
-    return E.right({ kind: 'apiSecret', secret: redact(config.apiSecret.trim()) })
-  }
-  return E.right(undefined)
+  const apiSecret: unknown = config.apiSecret
+  if (apiSecret === undefined) return undefined
+  need(isText(apiSecret), 'apiSecret', 'must be a non-empty string')
+  return { kind: 'apiSecret', secret: redact((apiSecret as string).trim()) }
 }
 
-const resolveRetry = (retry: unknown): E.Either<ConfigError, Required<RetryPolicy>> => {
-  if (retry === undefined) return E.right(CONFIG_DEFAULTS.retry)
-  if (!isObject(retry)) return E.left(configError('retry', 'must be an object such as { limit: 4 }'))
-  const limit = retry['limit'] ?? CONFIG_DEFAULTS.retry.limit
-  const baseDelayMs = retry['baseDelayMs'] ?? CONFIG_DEFAULTS.retry.baseDelayMs
-  const maxDelayMs = retry['maxDelayMs'] ?? Math.max(CONFIG_DEFAULTS.retry.maxDelayMs, baseDelayMs as number)
-  if (!nonNegativeInt(limit)) return E.left(configError('retry.limit', 'must be a whole number ≥ 0'))
-  if (!nonNegativeInt(baseDelayMs)) return E.left(configError('retry.baseDelayMs', 'must be a whole number of milliseconds ≥ 0'))
-  if (!nonNegativeInt(maxDelayMs) || maxDelayMs < baseDelayMs) {
-    return E.left(configError('retry.maxDelayMs', 'must be a whole number of milliseconds ≥ baseDelayMs'))
+const resolveRetry = (retry: unknown): Required<RetryPolicy> => {
+  const defaults = CONFIG_DEFAULTS.retry
+  if (retry === undefined) return defaults
+  need(isObject(retry), 'retry', 'must be an object such as { limit: 4 }')
+  const given = retry as Record<string, unknown>
+  const limit = given['limit'] ?? defaults.limit
+  const baseDelayMs = given['baseDelayMs'] ?? defaults.baseDelayMs
+  // A base delay above the default maximum lifts the maximum instead of being refused.
+  const maxDelayMs = given['maxDelayMs'] ?? Math.max(defaults.maxDelayMs, baseDelayMs as number)
+  need(isWholeAtLeast(limit, 0), 'retry.limit', 'must be a whole number ≥ 0')
+  need(isWholeAtLeast(baseDelayMs, 0), 'retry.baseDelayMs', 'must be a whole number of milliseconds ≥ 0')
+  need(isWholeAtLeast(maxDelayMs, baseDelayMs as number), 'retry.maxDelayMs', 'must be a whole number of milliseconds ≥ baseDelayMs')
+  return { limit, baseDelayMs, maxDelayMs } as Required<RetryPolicy>
+}
+
+const resolve = (config: Config): ResolvedConfig => {
+  need(isObject(config), '', 'must be an object such as { token: "…" }')
+  need(isText(config.token), 'token', 'must be your project token, a non-empty string')
+  const timeoutMs = config.timeoutMs ?? CONFIG_DEFAULTS.timeoutMs
+  need(Number.isFinite(timeoutMs) && timeoutMs > 0, 'timeoutMs', 'must be a positive number of milliseconds')
+  for (const [field, type, reason] of OPTIONAL_TYPES) need(config[field] === undefined || typeof config[field] === type, field, reason)
+  const baseUrl = resolveBaseUrl(config)
+  const credentials = resolveCredentials(config)
+  return {
+    token: config.token.trim(),
+    baseUrl,
+    timeoutMs,
+    retry: resolveRetry(config.retry),
+    gzip: config.gzip ?? false,
+    credentials,
+    fetch: config.fetch,
+    sleep: config.sleep,
+    random: config.random ?? Math.random,
   }
-  return E.right({ limit, baseDelayMs, maxDelayMs })
 }
 
 /**
  * Checks a `Config` and fills in its defaults: region → host, timeout 10 s, 4 retries, no gzip.
  * Refuses plain `http://` unless the host is loopback or `allowInsecureHttp` is set.
- * Pure: the same config always gives the same result.
+ * Pure: the same config always gives the same result. Never throws.
  * @example
  * import { normalizeConfig } from '@mp/core'
  * normalizeConfig({ token: 'abc', region: 'eu' })
@@ -167,40 +192,10 @@ const resolveRetry = (retry: unknown): E.Either<ConfigError, Required<RetryPolic
  */
 export const normalizeConfig = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
   try {
-    return resolve(config)
-  } catch {
-    // A config whose getters (or Proxy traps) throw is bad input like any other, never an exception.
-    return E.left({ _tag: 'ConfigError', field: 'config', message: 'Invalid config: it could not be read (a property getter threw)' })
+    return E.right(resolve(config))
+  } catch (thrown) {
+    // Anything but a Refusal came from the config itself (a getter or Proxy trap that throws):
+    // bad input like any other, never an exception.
+    return E.left(thrown instanceof Refusal ? thrown.error : { _tag: 'ConfigError', field: 'config', message: 'Invalid config: it could not be read (a property getter threw)' })
   }
-}
-
-const resolve = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
-  if (!isObject(config)) return E.left(configError('', 'config must be an object such as { token: "…" }'))
-  if (typeof config.token !== 'string' || config.token.trim() === '') {
-    return E.left(configError('token', 'must be your project token, a non-empty string'))
-  }
-  const timeoutMs = config.timeoutMs ?? CONFIG_DEFAULTS.timeoutMs
-  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    return E.left(configError('timeoutMs', 'must be a positive number of milliseconds'))
-  }
-  for (const [field, type, reason] of OPTIONAL_TYPES) {
-    if (config[field] !== undefined && typeof config[field] !== type) return E.left(configError(field, reason))
-  }
-  const baseUrl = resolveBaseUrl(config)
-  if (E.isLeft(baseUrl)) return baseUrl
-  const credentials = resolveCredentials(config)
-  if (E.isLeft(credentials)) return credentials
-  const retry = resolveRetry(config.retry)
-  if (E.isLeft(retry)) return retry
-  return E.right({
-    token: config.token.trim(),
-    baseUrl: baseUrl.right,
-    timeoutMs,
-    retry: retry.right,
-    gzip: config.gzip ?? false,
-    credentials: credentials.right,
-    fetch: config.fetch,
-    sleep: config.sleep,
-    random: config.random ?? Math.random,
-  })
 }

@@ -138,14 +138,14 @@ export const validationError = (path: string, reason: string): ValidationError =
 })
 
 /**
- * Builds a `ConfigError`.
+ * Builds a `ConfigError`; `field` is `''` for the config as a whole.
  * @example
- * configError('token', 'must be a non-empty string')
+ * configError('token', 'must be a non-empty string').message // 'Invalid config.token: must be a non-empty string'
  */
 export const configError = (field: string, reason: string): ConfigError => ({
   _tag: 'ConfigError',
   field,
-  message: `Invalid config.${field}: ${reason}`,
+  message: `Invalid config${field === '' ? '' : `.${field}`}: ${reason}`,
 })
 
 /**

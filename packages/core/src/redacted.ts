@@ -12,10 +12,19 @@ export interface Redacted {
 // structured clone of a Redacted can expose it.
 const vault = /*#__PURE__*/ new WeakMap<Redacted, string>()
 
-const hide = (target: object, printed: () => string): void => {
-  Object.defineProperty(target, 'toString', { value: printed })
-  Object.defineProperty(target, Symbol.for('nodejs.util.inspect.custom'), { value: printed })
-  Object.defineProperty(target, Symbol.for('Deno.customInspect'), { value: printed })
+/**
+ * @internal Makes an object print as `printed()` and serialise as `json()`: `String()`,
+ * `JSON.stringify`, Node's `util.inspect` and Deno's `Deno.inspect` all ask these.
+ * @example
+ * hideSecret(account, () => 'ServiceAccount { … }', () => ({ username, secret: '***' }))
+ */
+export const hideSecret = (target: object, printed: () => string, json: () => unknown): void => {
+  Object.defineProperties(target, {
+    toString: { value: printed },
+    toJSON: { value: json },
+    [Symbol.for('nodejs.util.inspect.custom')]: { value: printed },
+    [Symbol.for('Deno.customInspect')]: { value: printed },
+  })
 }
 
 /**
@@ -26,8 +35,8 @@ const hide = (target: object, printed: () => string): void => {
  */
 export const redact = (value: string): Redacted => {
   const box = { _tag: 'Redacted' as const }
-  hide(box, () => REDACTED)
-  Object.defineProperty(box, 'toJSON', { value: () => REDACTED })
+  const printed = (): string => REDACTED
+  hideSecret(box, printed, printed)
   vault.set(box, value)
   return Object.freeze(box)
 }
@@ -38,13 +47,3 @@ export const redact = (value: string): Redacted => {
  * reveal(redact('hunter2')) // 'hunter2'
  */
 export const reveal = (box: Redacted): string => vault.get(box) ?? ''
-
-/**
- * @internal Makes an object print without its secret.
- * @example
- * hideSecret(account, () => 'ServiceAccount { … }', () => ({ username, secret: '***' }))
- */
-export const hideSecret = (target: object, printed: () => string, json: () => unknown): void => {
-  hide(target, printed)
-  Object.defineProperty(target, 'toJSON', { value: json })
-}

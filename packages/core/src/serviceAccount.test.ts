@@ -25,13 +25,13 @@ describe('serviceAccount', () => {
 
   // mixpanel-python checks types first (in field order), then emptiness.
   it.each([
-    [[1, 's', 'p'], 'serviceAccount.username', 'service account username must be a string'],
-    [['u', null, 'p'], 'serviceAccount.secret', 'service account secret must be a string'],
-    [['u', 's', 123456], 'serviceAccount.projectId', 'service account project_id must be a string'],
-    [['', 's', 7], 'serviceAccount.projectId', 'service account project_id must be a string'],
-    [['  ', 's', 'p'], 'serviceAccount.username', 'service account username cannot be empty'],
-    [['u', '', 'p'], 'serviceAccount.secret', 'service account secret cannot be empty'],
-    [['u', 's', '\t'], 'serviceAccount.projectId', 'service account project_id cannot be empty'],
+    [[1, 's', 'p'], 'serviceAccount.username', 'must be a string'],
+    [['u', null, 'p'], 'serviceAccount.secret', 'must be a string'],
+    [['u', 's', 123456], 'serviceAccount.projectId', 'must be a string'],
+    [['', 's', 7], 'serviceAccount.projectId', 'must be a string'],
+    [['  ', 's', 'p'], 'serviceAccount.username', 'must not be empty'],
+    [['u', '', 'p'], 'serviceAccount.secret', 'must not be empty'],
+    [['u', 's', '\t'], 'serviceAccount.projectId', 'must not be empty'],
   ])('refuses %j', (args, field, reason) => {
     const r = serviceAccount(...(args as [unknown, unknown, unknown]))
     expect(r).toEqual(E.left({ _tag: 'ConfigError', field, message: `Invalid config.${field}: ${reason}` }))

@@ -12,11 +12,24 @@ export interface ServiceAccount {
   readonly projectId: string
 }
 
-const FIELDS = [
-  ['username', 'username'],
-  ['secret', 'secret'],
-  ['projectId', 'project_id'],
-] as const
+const FIELDS = ['username', 'secret', 'projectId'] as const
+
+/**
+ * @internal The checks of `serviceAccount` without the wrapper: the three values trimmed, or the
+ * first problem. Config normalisation uses it directly, so a bundle that never calls
+ * `serviceAccount()` does not carry the wrapper.
+ * @example
+ * readServiceAccount([' bot ', 'S3CR3T', '42']) // Right(['bot', 'S3CR3T', '42'])
+ */
+export const readServiceAccount = (values: ReadonlyArray<unknown>): E.Either<ConfigError, readonly [string, string, string]> => {
+  const find = (wrong: (value: unknown) => boolean, reason: string): ConfigError | undefined => {
+    const at = values.findIndex(wrong)
+    return at === -1 ? undefined : configError(`serviceAccount.${FIELDS[at]}`, reason)
+  }
+  // As mixpanel-python's `ServiceAccountCredentials`: every type first (in field order), then emptiness.
+  const problem = find((value) => typeof value !== 'string', 'must be a string') ?? find((value) => (value as string).trim() === '', 'must not be empty')
+  return problem === undefined ? E.right(values.map((value) => (value as string).trim()) as [string, string, string]) : E.left(problem)
+}
 
 /**
  * Checks and wraps service-account credentials the way mixpanel-python's
@@ -28,14 +41,9 @@ const FIELDS = [
  * // Right({ username: 'robot.1a2b.mp-service-account', projectId: '123456' }), secret hidden
  */
 export const serviceAccount = (username: unknown, secret: unknown, projectId: unknown): E.Either<ConfigError, ServiceAccount> => {
-  const values = [username, secret, projectId]
-  for (const [i, [field, label]] of FIELDS.entries()) {
-    if (typeof values[i] !== 'string') return E.left(configError(`serviceAccount.${field}`, `service account ${label} must be a string`))
-  }
-  for (const [i, [field, label]] of FIELDS.entries()) {
-    if ((values[i] as string).trim() === '') return E.left(configError(`serviceAccount.${field}`, `service account ${label} cannot be empty`))
-  }
-  const [u, s, p] = values.map((x) => (x as string).trim()) as [string, string, string]
+  const read = readServiceAccount([username, secret, projectId])
+  if (E.isLeft(read)) return read
+  const [u, s, p] = read.right
   const account = { username: u, projectId: p }
   Object.defineProperty(account, 'secret', { value: s, enumerable: false })
   hideSecret(

@@ -23,10 +23,10 @@ const TIMED_OUT = Symbol('timed out')
 
 const describe = (error: unknown): string => {
   try {
-    if (!(error instanceof Error)) return String(error)
-    const cause: unknown = error.cause
-    const detail = cause instanceof Error ? cause.message : typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : ''
-    return detail === '' || detail === error.message ? error.message : `${error.message} (${detail})`
+    // Node's fetch says only "fetch failed"; what failed (ECONNREFUSED, a TLS error, …) is in `cause`.
+    const { message, cause } = error as { message?: unknown; cause?: { message?: unknown; code?: unknown } }
+    const detail = cause?.message ?? cause?.code
+    return detail === undefined || detail === message ? String(message ?? error) : `${String(message)} (${String(detail)})`
   } catch {
     return 'unknown network failure'
   }
@@ -36,7 +36,7 @@ const exchange = async (spec: AttemptSpec, signal: AbortSignal): Promise<E.Eithe
   try {
     const options: Options = {
       method: spec.method,
-      headers: { ...spec.headers },
+      headers: spec.headers,
       // ky must neither retry, time out nor throw on its own: this package decides all three.
       retry: 0,
       timeout: false,

@@ -13,12 +13,7 @@ import { basicAuth } from './basicAuth.ts'
 export const authHeader = (config: ResolvedConfig, request: MixpanelRequest): E.Either<ConfigError, string | undefined> => {
   const credentials = config.credentials
   if (request.auth === 'secret' && credentials === undefined) {
-    return E.left(
-      configError(
-        'serviceAccount',
-        `${request.endpoint} needs a secret: set serviceAccount (serviceAccount(username, secret, projectId)) or apiSecret in the config`,
-      ),
-    )
+    return E.left(configError('serviceAccount', `${request.endpoint} needs a secret: set serviceAccount or apiSecret in the config`))
   }
   if (request.endpoint !== '/import') return E.right(undefined)
   if (credentials === undefined) return E.right(basicAuth(config.token, ''))

@@ -2,7 +2,7 @@ import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import { decodeFlagsResponse } from './decodeFlagsResponse.ts'
 
-const ctx = { path: '/flags', attempts: 1, secrets: ['tok3n'], now: 0 }
+const ctx = { endpoint: '/flags', attempts: 1, secrets: ['tok3n'], now: 0 }
 const res = (status: number, body: string, retryAfter: string | null = null) => ({ status, body, retryAfter })
 
 describe('decodeFlagsResponse', () => {

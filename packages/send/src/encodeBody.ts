@@ -8,16 +8,6 @@ export interface EncodedBody {
   readonly gzip: boolean
 }
 
-const stringify = (records: ReadonlyArray<JsonObject>): E.Either<ValidationError, string> => {
-  try {
-    const json: unknown = JSON.stringify(records)
-    return typeof json === 'string' ? E.right(json) : E.left(validationError('records', 'cannot be written as JSON'))
-  } catch (error) {
-    // Cycles and BigInts; builders refuse them earlier, but send also takes hand-made descriptors.
-    return E.left(validationError('records', `cannot be written as JSON (${error instanceof Error ? error.name : 'unknown reason'})`))
-  }
-}
-
 const gzipText = async (text: string): Promise<Uint8Array<ArrayBuffer>> => {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))
   return new Uint8Array(await new Response(stream).arrayBuffer())
@@ -33,13 +23,20 @@ const gzipText = async (text: string): Promise<Uint8Array<ArrayBuffer>> => {
 export const encodeBody =
   (records: ReadonlyArray<JsonObject>, gzip: boolean): TE.TaskEither<ValidationError, EncodedBody> =>
   async () => {
-    const json = stringify(records)
-    if (E.isLeft(json)) return json
-    if (!gzip || typeof CompressionStream !== 'function') return E.right({ body: json.right, gzip: false })
+    let json: string
     try {
-      return E.right({ body: await gzipText(json.right), gzip: true })
-    } catch {
-      // A platform that fails to compress still sends: plain JSON is accepted everywhere.
-      return E.right({ body: json.right, gzip: false })
+      // An array always stringifies to a string; it throws on cycles and BigInts, which builders
+      // refuse earlier but a hand-made descriptor may hold.
+      json = JSON.stringify(records)
+    } catch (error) {
+      return E.left(validationError('records', `cannot be written as JSON (${error instanceof Error ? error.name : 'unknown reason'})`))
     }
+    if (gzip && typeof CompressionStream === 'function') {
+      try {
+        return E.right({ body: await gzipText(json), gzip: true })
+      } catch {
+        // A platform that fails to compress still sends: plain JSON is accepted everywhere.
+      }
+    }
+    return E.right({ body: json, gzip: false })
   }

@@ -8,15 +8,13 @@ import {
   type MixpanelError,
   type ResolvedConfig,
 } from '@mp/core'
-import { attempt } from './attempt.ts'
 import { basicAuth } from './basicAuth.ts'
 import { buildFlagsUrl } from './buildFlagsUrl.ts'
 import { checkFlagsRequest } from './checkFlagsRequest.ts'
 import { decodeFlagsResponse } from './decodeFlagsResponse.ts'
-import { retryLoop } from './retryLoop.ts'
+import { exchange } from './exchange.ts'
 import { secretsOf } from './secretsOf.ts'
 import { transientError } from './transientError.ts'
-import type { Verdict } from './verdict.ts'
 
 const flagsAuth = (config: ResolvedConfig): string =>
   config.credentials?.kind === 'serviceAccount'
@@ -35,12 +33,7 @@ const run = (config: ResolvedConfig, request: FlagsRequest) => async (): Promise
     fetch: config.fetch,
     secrets,
   } as const
-  const { verdict, attempts } = await retryLoop(config, (attempts) => async (): Promise<Verdict<unknown>> => {
-    const answer = await attempt(spec)()
-    return E.isLeft(answer)
-      ? { kind: 'transient', cause: answer.left }
-      : decodeFlagsResponse(answer.right, { path: request.path, attempts, secrets, now: Date.now() })
-  })()
+  const { verdict, attempts } = await exchange(config, spec, request.path, decodeFlagsResponse)()
   switch (verdict.kind) {
     case 'done':
       return verdict.result

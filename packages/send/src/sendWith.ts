@@ -12,18 +12,14 @@ import {
   type Receipt,
   type ResolvedConfig,
 } from '@mp/core'
-import { attempt } from './attempt.ts'
 import { authHeader } from './authHeader.ts'
 import { buildUrl } from './buildUrl.ts'
 import { checkRequest } from './checkRequest.ts'
 import { decodeResponse } from './decodeResponse.ts'
 import { encodeBody } from './encodeBody.ts'
-import { retryLoop } from './retryLoop.ts'
+import { exchange } from './exchange.ts'
 import { secretsOf } from './secretsOf.ts'
 import { transientError } from './transientError.ts'
-import type { Accepted, Verdict } from './verdict.ts'
-
-type Outcome = E.Either<MixpanelError, Receipt>
 
 interface Plan {
   readonly config: ResolvedConfig
@@ -36,54 +32,54 @@ interface Plan {
   readonly secrets: ReadonlyArray<string>
 }
 
-// Joins the outcomes of the halves of a split (none an error other than `RecordsRejected`):
-// receipts add up, rejected indices move back to their place in the unsplit records.
-const merge = (halves: ReadonlyArray<readonly [Outcome, number]>, attempts: number, endpoint: Endpoint): Outcome => {
-  let records = 0
-  let imported: number | undefined
-  let rejected = false
-  const failed: FailedRecord[] = []
-  for (const [o, shift] of halves) {
-    if (E.isRight(o)) {
-      records += o.right.records
-      attempts += o.right.attempts
-      if (o.right.imported !== undefined) imported = (imported ?? 0) + o.right.imported
-    } else if (o.left._tag === 'RecordsRejected') {
-      rejected = true
-      for (const f of o.left.failed) failed.push({ ...f, index: f.index + shift })
-      imported = (imported ?? 0) + o.left.imported
-    }
-  }
-  return rejected
-    ? E.left(recordsRejected(endpoint, failed, imported ?? 0))
-    : E.right({ endpoint, records, attempts, ...(imported === undefined ? {} : { imported }) })
+/** What the parts of a request (more than one after a 413 split) add up to. */
+interface Tally {
+  records: number
+  attempts: number
+  imported: number
+  /** Records strict `/import` refused, at their index in the whole request. */
+  readonly failed: FailedRecord[]
 }
 
-const deliver = async (p: Plan, records: ReadonlyArray<JsonObject>): Promise<Outcome> => {
+// Sends `records`, which start at `offset` in the request, and adds the outcome to `tally`. Answers
+// the error that ends the whole request, if any; refused records do not: the other parts still go.
+const deliver = async (p: Plan, records: ReadonlyArray<JsonObject>, offset: number, tally: Tally): Promise<MixpanelError | undefined> => {
   const { endpoint, config, secrets } = p
   const encoded = await encodeBody(records, p.gzip)()
-  if (E.isLeft(encoded)) return encoded
+  if (E.isLeft(encoded)) return encoded.left
   const headers = encoded.right.gzip ? { ...p.headers, 'Content-Encoding': 'gzip' } : p.headers
   const spec = { method: 'POST', url: p.url, headers, body: encoded.right.body, timeoutMs: config.timeoutMs, fetch: config.fetch, secrets } as const
-  const { verdict, attempts } = await retryLoop(config, (attempts) => async (): Promise<Verdict<Accepted>> => {
-    const answer = await attempt(spec)()
-    return E.isLeft(answer) ? { kind: 'transient', cause: answer.left } : decodeResponse(answer.right, { endpoint, attempts, secrets, now: Date.now() })
-  })()
+  const { verdict, attempts } = await exchange(config, spec, endpoint, decodeResponse)()
+  if (verdict.kind === 'transient') return transientError(endpoint, verdict.cause, attempts, config.timeoutMs)
+  tally.attempts += attempts
   if (verdict.kind === 'done') {
     const result = verdict.result
-    return E.isRight(result) ? E.right({ endpoint, records: records.length, attempts, ...result.right }) : result
+    if (E.isRight(result)) {
+      tally.records += records.length
+      tally.imported += result.right.imported ?? 0
+      return undefined
+    }
+    if (result.left._tag !== 'RecordsRejected') return result.left
+    for (const record of result.left.failed) tally.failed.push({ ...record, index: record.index + offset })
+    tally.imported += result.left.imported
+    return undefined
   }
-  if (verdict.kind === 'transient') return E.left(transientError(endpoint, verdict.cause, attempts, config.timeoutMs))
   if (records.length <= 1) {
-    return E.left(payloadTooLarge(endpoint, `a single record is larger than Mixpanel accepts${verdict.body === '' ? '' : ` (${verdict.body})`}`))
+    return payloadTooLarge(endpoint, `a single record is larger than Mixpanel accepts${verdict.body === '' ? '' : ` (${verdict.body})`}`)
   }
   // Halve and send the halves one after the other, so a split never multiplies the load.
   const middle = Math.ceil(records.length / 2)
-  const first = await deliver(p, records.slice(0, middle))
-  if (E.isLeft(first) && first.left._tag !== 'RecordsRejected') return first
-  const second = await deliver(p, records.slice(middle))
-  if (E.isLeft(second) && second.left._tag !== 'RecordsRejected') return second
-  return merge([[first, 0], [second, middle]], attempts, endpoint)
+  return (await deliver(p, records.slice(0, middle), offset, tally)) ?? deliver(p, records.slice(middle), offset + middle, tally)
+}
+
+const run = async (p: Plan): Promise<E.Either<MixpanelError, Receipt>> => {
+  const { endpoint } = p
+  const tally: Tally = { records: 0, attempts: 0, imported: 0, failed: [] }
+  const error = await deliver(p, p.records, 0, tally)
+  if (error !== undefined) return E.left(error)
+  if (tally.failed.length > 0) return E.left(recordsRejected(endpoint, tally.failed, tally.imported))
+  // Only strict `/import` answers say how many records were imported.
+  return E.right({ endpoint, records: tally.records, attempts: tally.attempts, ...(endpoint === '/import' ? { imported: tally.imported } : {}) })
 }
 
 const plan = (resolved: E.Either<ConfigError, ResolvedConfig>, request: MixpanelRequest): E.Either<MixpanelError, Plan> => {
@@ -127,7 +123,7 @@ export const sendWith =
     return async () => {
       if (E.isLeft(planned)) return planned
       try {
-        return await deliver(planned.right, planned.right.records)
+        return await run(planned.right)
       } catch (error) {
         // Unreachable by design (every step answers a value); kept so a platform bug cannot reject.
         return E.left(networkError(planned.right.endpoint, 1, `unexpected failure: ${error instanceof Error ? error.name : 'unknown'}`))
