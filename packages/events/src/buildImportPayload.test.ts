@@ -62,7 +62,7 @@ describe('buildImportPayload: validation', () => {
       'timestamp as a Date',
       { token, distinctId: 'u', event: 'e', timestamp: new Date(nowMs) },
       'timestamp',
-      'Invalid timestamp: must be a number of seconds since the epoch (when the event happened), got object',
+      'Invalid timestamp: must be a number of seconds since the epoch (when the event happened), got a Date',
     ],
     [
       'properties.time overriding the timestamp with a future time',

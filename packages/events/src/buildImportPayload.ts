@@ -5,7 +5,7 @@ import { checkEventRecord } from './checkEventRecord.ts'
 import { readEventInput } from './readEventInput.ts'
 import { safely } from './safely.ts'
 import type { ImportInput } from './types.ts'
-import { validateImportTime } from './validateImportTime.ts'
+import { validateEventTime } from './validateEventTime.ts'
 
 /**
  * Builds the `/import` request for one historical event, as mixpanel-python's `import_data`: the
@@ -23,7 +23,7 @@ export const buildImportPayload = (input: ImportInput & { readonly token: string
     if (E.isLeft(fields)) return fields
     const { now, insertId } = resolveEnv(env)
     const nowMs = now()
-    const timestamp = validateImportTime((input as { timestamp?: unknown }).timestamp, nowMs, 'timestamp')
+    const timestamp = validateEventTime((input as { timestamp?: unknown }).timestamp, nowMs, '/import', 'timestamp')
     if (E.isLeft(timestamp)) return timestamp
     const checked = checkEventRecord(buildEventRecord(fields.right, timestamp.right, insertId()), '/import', nowMs)
     if (E.isLeft(checked)) return checked

@@ -1,15 +1,9 @@
 import type { JsonValue } from '@mp/core'
 
-const scalar = (value: JsonValue | undefined): string | undefined => {
-  if (typeof value === 'string') return JSON.stringify(value)
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null'
-  if (typeof value === 'boolean') return value ? 'true' : 'false'
-  return value === null ? 'null' : undefined
-}
-
 // String concatenation rather than map/join: this runs for every imported event.
 const write = (value: JsonValue | undefined, omit: ReadonlyArray<string> | undefined): string | undefined => {
-  if (typeof value !== 'object' || value === null) return scalar(value)
+  // JSON.stringify writes every scalar as JSON does (non-finite numbers as null), and undefined as undefined.
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
   if (Array.isArray(value)) {
     const list = value as ReadonlyArray<JsonValue>
     let out = '['

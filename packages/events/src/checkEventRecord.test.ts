@@ -5,11 +5,26 @@ import { leftOf, rightOf } from './test-either.ts'
 
 const now = Date.UTC(2024, 0, 15)
 const good = { token: 'T', distinct_id: 'u1', time: now / 1000 - 60, $insert_id: 'id-1' }
+const many = (n: number): Record<string, number> => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))
+// `good` holds 4 properties, so `many(n - 4)` more make n in all.
+const withProperties = (properties: Record<string, unknown>) => ({ event: 'e', properties: { ...good, ...properties } }) as never
 
 describe('checkEventRecord', () => {
   it('answers the record and its wire size when every rule holds', () => {
     const record = { event: 'signup', properties: good }
     expect(rightOf(checkEventRecord(record, '/import', now))).toEqual({ record, bytes: JSON.stringify(record).length })
+  })
+
+  it('answers the wire size in UTF-8 bytes', () => {
+    const record = { event: 'ü', properties: good }
+    expect(rightOf(checkEventRecord(record, '/track', now)).bytes).toBe(JSON.stringify(record).length + 1)
+  })
+
+  it('refuses an event of 1 MB or more', () => {
+    const big = { event: 'e', properties: { ...good, blob: 'x'.repeat(1024 * 1024) } }
+    expect(checkEventRecord(big, '/track', now)).toEqual(
+      E.left({ _tag: 'ValidationError', path: 'properties', message: 'Invalid properties: the event is 1.00 MB of JSON; Mixpanel accepts events under 1 MB' }),
+    )
   })
 
   it('requires time and $insert_id on /import only', () => {
@@ -46,5 +61,33 @@ describe('checkEventRecord', () => {
       path: 'properties',
       message: 'Invalid properties: must be an object of properties',
     })
+  })
+})
+
+describe('checkEventRecord: property limits', () => {
+  it('accepts 254 properties, 3 levels of nesting, 254 keys and 254 items', () => {
+    expect(E.isRight(checkEventRecord(withProperties(many(250)), '/track', now))).toBe(true)
+    expect(E.isRight(checkEventRecord(withProperties({ a: { b: [{ c: 1 }] }, o: many(254), l: Array.from({ length: 254 }, () => 1) }), '/track', now))).toBe(true)
+  })
+
+  it('refuses 255 properties', () => {
+    expect(checkEventRecord(withProperties(many(251)), '/track', now)).toEqual(
+      E.left({ _tag: 'ValidationError', path: 'properties', message: 'Invalid properties: has 255 properties; Mixpanel accepts fewer than 255 per event (defaults such as token and time included)' }),
+    )
+  })
+
+  it('refuses a fourth level of objects or lists, naming its path', () => {
+    expect(checkEventRecord(withProperties({ tags: [[[['x']]]] }), '/track', now)).toEqual(
+      E.left({ _tag: 'ValidationError', path: 'properties.tags[0][0][0]', message: 'Invalid properties.tags[0][0][0]: is nested 4 levels deep; Mixpanel accepts objects and lists nested at most 3 levels' }),
+    )
+  })
+
+  it('refuses a nested object of 255 keys and a list of 255 items', () => {
+    expect(checkEventRecord(withProperties({ o: many(255) }), '/track', now)).toEqual(
+      E.left({ _tag: 'ValidationError', path: 'properties.o', message: 'Invalid properties.o: is an object with 255 keys; Mixpanel accepts fewer than 255' }),
+    )
+    expect(checkEventRecord(withProperties({ 'my list': Array.from({ length: 255 }, () => 0) }), '/track', now)).toEqual(
+      E.left({ _tag: 'ValidationError', path: 'properties["my list"]', message: 'Invalid properties["my list"]: is a list of 255 items; Mixpanel accepts fewer than 255' }),
+    )
   })
 })

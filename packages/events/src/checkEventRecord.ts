@@ -1,12 +1,7 @@
 import { either as E } from 'fp-ts'
-import { validationError, type JsonObject, type JsonValue, type ValidationError } from '@mp/core'
-import { validateDistinctId } from './validateDistinctId.ts'
-import { validateEventName } from './validateEventName.ts'
-import { validateImportTime } from './validateImportTime.ts'
-import { validateInsertId } from './validateInsertId.ts'
-import { validateProperties } from './validateProperties.ts'
-import { validateRecordSize } from './validateRecordSize.ts'
-import { validateTrackTime } from './validateTrackTime.ts'
+import { pathKey, utf8Length, validationError, type JsonArray, type JsonObject, type JsonValue, type ValidationError } from '@mp/core'
+import { validateEventTime } from './validateEventTime.ts'
+import { validateField } from './validateField.ts'
 
 /** A record that passed every check, with its size as wire JSON. */
 export interface CheckedRecord {
@@ -14,27 +9,49 @@ export interface CheckedRecord {
   readonly bytes: number
 }
 
+// Mixpanel refuses an event of 1 MB of JSON or more.
+const MAX_EVENT_BYTES = 1024 * 1024
+
+// Mixpanel's limits on event properties (http-api §10): every count must stay under 255, and
+// objects and lists may nest 3 levels (a property's own value is level 1).
+const MAX_COUNT = 254
+const MAX_DEPTH = 3
+
+// Checks one container against the property limits at `depth` (0 is the properties object), then
+// the containers inside it; only containers can break a limit, so a path is built only for them.
+const limitProblem = (value: JsonObject | JsonArray, path: string, depth: number): ValidationError | undefined => {
+  if (depth > MAX_DEPTH) {
+    return validationError(path, `is nested ${depth} levels deep; Mixpanel accepts objects and lists nested at most ${MAX_DEPTH} levels`)
+  }
+  const isList = Array.isArray(value)
+  const keys = Object.keys(value)
+  const count = keys.length
+  if (count > MAX_COUNT) {
+    return validationError(
+      path,
+      depth === 0
+        ? `has ${count} properties; Mixpanel accepts fewer than 255 per event (defaults such as token and time included)`
+        : `is ${isList ? `a list of ${count} items` : `an object with ${count} keys`}; Mixpanel accepts fewer than 255`,
+    )
+  }
+  for (const key of keys) {
+    const item = (value as JsonObject)[key]
+    if (typeof item !== 'object' || item === null) continue
+    const error = limitProblem(item, isList ? `${path}[${key}]` : pathKey(path, key), depth + 1)
+    if (error !== undefined) return error
+  }
+  return undefined
+}
+
 const isObject = (value: JsonValue | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
-
-const has = (object: JsonObject, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key)
-
-// `/import` requires a time in its window; `/track` checks one only when present.
-const checkTime = (properties: JsonObject, endpoint: '/track' | '/import', nowMs: number): E.Either<ValidationError, number> | undefined => {
-  if (!has(properties, 'time')) {
-    return endpoint === '/import'
-      ? E.left(validationError('properties.time', 'is required by /import: seconds since the epoch when the event happened'))
-      : undefined
-  }
-  return endpoint === '/import'
-    ? validateImportTime(properties['time'], nowMs, 'properties.time')
-    : validateTrackTime(properties['time'], nowMs, 'properties.time')
-}
 
 /**
  * Checks a finished event record (JSON-safe, defaults and meta merged) against Mixpanel's rules for
  * `endpoint`: event name, token, distinct id, `$insert_id`, the time window (`/track`: at most 5 days
- * old; `/import`: 1971-01-01 to now + 1 h, and required), property limits and the 1 MB event size.
+ * old; `/import`: 1971-01-01 to now + 1 h, and required), the property limits (fewer than 255
+ * properties, defaults included; objects and lists nested at most 3 levels, with fewer than 255 keys
+ * or items) and the 1 MB event size.
  * Paths are relative to the record (`properties.time`); the first problem found is reported.
  * @example
  * checkEventRecord({ event: 'signup', properties: { token: 't', distinct_id: 'u1', time: 1000.1 } }, '/track', 1_000_100)
@@ -44,20 +61,28 @@ export const checkEventRecord = (record: JsonObject, endpoint: '/track' | '/impo
   const properties = record['properties']
   if (!isObject(properties)) return E.left(validationError('properties', 'must be an object of properties'))
   // Plain sequential checks, first failure wins: this runs once per event, so no closures.
-  const name = validateEventName(record['event'], 'event')
+  const name = validateField('event', record['event'], 'event')
   if (E.isLeft(name)) return name
-  const token = properties['token']
-  if (typeof token !== 'string' || token.trim() === '') return E.left(validationError('properties.token', 'must be your project token, a non-empty string'))
-  const distinctId = validateDistinctId(properties['distinct_id'], 'properties.distinct_id')
+  const token = validateField('token', properties['token'], 'properties.token')
+  if (E.isLeft(token)) return token
+  const distinctId = validateField('distinct_id', properties['distinct_id'], 'properties.distinct_id')
   if (E.isLeft(distinctId)) return distinctId
-  if (endpoint === '/import' || has(properties, '$insert_id')) {
-    const insertId = validateInsertId(properties['$insert_id'], 'properties.$insert_id')
+  // `/import` requires a time and an insert id; `/track` checks them only when present.
+  if (endpoint === '/import' || Object.hasOwn(properties, '$insert_id')) {
+    const insertId = validateField('$insert_id', properties['$insert_id'], 'properties.$insert_id')
     if (E.isLeft(insertId)) return insertId
   }
-  const time = checkTime(properties, endpoint, nowMs)
-  if (time !== undefined && E.isLeft(time)) return time
-  const limits = validateProperties(properties, 'properties')
-  if (E.isLeft(limits)) return limits
-  const bytes = validateRecordSize(record, 'properties')
-  return E.isLeft(bytes) ? bytes : E.right({ record, bytes: bytes.right })
+  if (Object.hasOwn(properties, 'time')) {
+    const time = validateEventTime(properties['time'], nowMs, endpoint, 'properties.time')
+    if (E.isLeft(time)) return time
+  } else if (endpoint === '/import') {
+    return E.left(validationError('properties.time', 'is required by /import: seconds since the epoch when the event happened'))
+  }
+  const limits = limitProblem(properties, 'properties', 0)
+  if (limits !== undefined) return E.left(limits)
+  // Measured as the JSON that goes on the wire; importEvents fills its chunks with this size.
+  const bytes = utf8Length(JSON.stringify(record))
+  return bytes < MAX_EVENT_BYTES
+    ? E.right({ record, bytes })
+    : E.left(validationError('properties', `the event is ${(bytes / 1024 / 1024).toFixed(2)} MB of JSON; Mixpanel accepts events under 1 MB`))
 }

@@ -9,9 +9,10 @@ const LEFT_OUT: ReadonlyArray<string> = ['token', '$insert_id']
  * SHA-256 over the canonical JSON (keys sorted, no spaces) of `[event, properties]`, leaving out
  * `token` and `$insert_id`. The same event always gets the same id, so importing a file twice
  * stores each event once (Mixpanel deduplicates on event, distinct_id, time and `$insert_id`).
+ * Async because the platform's SHA-256 (Web Crypto) is.
  * @example
- * contentInsertId('signup', { distinct_id: 'u1', time: 1700000000 }) // 32 lowercase hex digits, always the same
+ * await contentInsertId('signup', { distinct_id: 'u1', time: 1700000000 }) // 32 lowercase hex digits, always the same
  */
-export const contentInsertId = (event: string, properties: JsonObject): string =>
+export const contentInsertId = async (event: string, properties: JsonObject): Promise<string> =>
   // The same text as canonicalJson([event, properties without those keys]), without copying them.
-  sha256Hex(`[${JSON.stringify(event)},${canonicalJson(properties, LEFT_OUT)}]`).slice(0, 32)
+  (await sha256Hex(`[${JSON.stringify(event)},${canonicalJson(properties, LEFT_OUT)}]`)).slice(0, 32)

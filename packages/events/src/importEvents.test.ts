@@ -82,7 +82,7 @@ describe('importEvents (end to end against the emulator)', () => {
     const events = fiveThousand() as ImportEvent[]
     leftOf(await importEvents(config(), env)(events)())
     const stored = emu.events().find((e) => e.properties['n'] === 0)
-    expect(stored?.properties).toMatchObject({ token: 'TOKEN', $insert_id: contentInsertId('event_0', valid(0).properties as never) })
+    expect(stored?.properties).toMatchObject({ token: 'TOKEN', $insert_id: await contentInsertId('event_0', valid(0).properties as never) })
 
     const again = leftOf(await importEvents(config(), env)(fiveThousand() as ImportEvent[])()) as RecordsRejected
     expect(again.failed.map((f) => f.index)).toEqual(expectedFailed)

@@ -13,6 +13,7 @@ import {
 import { send } from '@mp/send'
 import { prepareImportEvent } from './prepareImportEvent.ts'
 import { IMPORT_LIMITS, readChunks } from './readChunks.ts'
+import { safely } from './safely.ts'
 import { sendChunks } from './sendChunks.ts'
 import type { ImportEvent, ImportOptions, ImportReceipt } from './types.ts'
 
@@ -28,9 +29,10 @@ const isSource = (events: unknown): events is Source =>
     typeof (events as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function')
 
 const readOptions = (options: unknown): E.Either<MixpanelError, { concurrency: number; onProgress: ImportOptions['onProgress'] }> => {
-  if (options === undefined) return E.right({ concurrency: DEFAULT_CONCURRENCY, onProgress: undefined })
-  if (typeof options !== 'object' || options === null) return E.left(validationError('options', 'must be an object such as { concurrency: 4 }'))
-  const { concurrency = DEFAULT_CONCURRENCY, onProgress } = options as { concurrency?: unknown; onProgress?: unknown }
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    return E.left(validationError('options', 'must be an object such as { concurrency: 4 }'))
+  }
+  const { concurrency = DEFAULT_CONCURRENCY, onProgress } = (options ?? {}) as { concurrency?: unknown; onProgress?: unknown }
   if (typeof concurrency !== 'number' || !Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
     return E.left(validationError('options.concurrency', `must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${String(concurrency)}`))
   }
@@ -38,7 +40,17 @@ const readOptions = (options: unknown): E.Either<MixpanelError, { concurrency: n
   return E.right({ concurrency, onProgress: onProgress as ImportOptions['onProgress'] })
 }
 
-const run = async (config: Config, env: BuildEnv | undefined, events: unknown, options: unknown): Promise<E.Either<MixpanelError, ImportReceipt>> => {
+interface Plan {
+  readonly chunks: ReturnType<typeof readChunks>
+  readonly invalid: ReadonlyArray<FailedRecord>
+  readonly deliver: ReturnType<typeof send>
+  readonly concurrency: number
+  readonly onProgress: ImportOptions['onProgress']
+}
+
+// Everything that reads the caller's config, events and options runs here, synchronously, so one
+// `safely` turns a throwing getter or Proxy into a ValidationError; the sending after it never throws.
+const plan = (config: Config, env: BuildEnv | undefined, events: unknown, options: unknown): E.Either<MixpanelError, Plan> => {
   const resolved = normalizeConfig(config)
   if (E.isLeft(resolved)) return resolved
   if (resolved.right.credentials === undefined) {
@@ -47,7 +59,6 @@ const run = async (config: Config, env: BuildEnv | undefined, events: unknown, o
   if (!isSource(events)) return E.left(validationError('events', 'must be an array or an (async) iterable of { event, properties }'))
   const settings = readOptions(options)
   if (E.isLeft(settings)) return settings
-  const { concurrency, onProgress } = settings.right
   const { now } = resolveEnv(env)
   const token = resolved.right.token
   const invalid: FailedRecord[] = []
@@ -58,19 +69,15 @@ const run = async (config: Config, env: BuildEnv | undefined, events: unknown, o
     IMPORT_LIMITS,
   )
   const deliver = send(config.gzip === false ? config : { ...config, gzip: true })
+  return E.right({ chunks, invalid, deliver, ...settings.right })
+}
+
+const run = async ({ chunks, invalid, deliver, concurrency, onProgress }: Plan): Promise<E.Either<MixpanelError, ImportReceipt>> => {
   const tally = await sendChunks(chunks, deliver, concurrency, ({ sent, imported }) => onProgress?.({ sent, imported }))
   if (tally.fatal !== undefined) return E.left(tally.fatal)
   const failed = [...invalid, ...tally.refused].sort((a, b) => a.index - b.index)
   if (failed.length > 0) return E.left(recordsRejected('/import', failed, tally.imported))
   return E.right({ records: tally.read, imported: tally.imported, rejected: 0, chunks: tally.chunks, attempts: tally.attempts })
-}
-
-const describe = (e: unknown): string => {
-  try {
-    return e instanceof Error ? e.message : String(e)
-  } catch {
-    return 'unknown error'
-  }
 }
 
 /**
@@ -101,5 +108,7 @@ const describe = (e: unknown): string => {
 export const importEvents =
   (config: Config, env?: BuildEnv) =>
   (events: ReadonlyArray<ImportEvent> | AsyncIterable<ImportEvent> | Iterable<ImportEvent>, options?: ImportOptions): TE.TaskEither<MixpanelError, ImportReceipt> =>
-  () =>
-    run(config, env, events, options).catch((e: unknown) => E.left(validationError('input', `could not be read (${describe(e)})`)))
+  async () => {
+    const planned = safely('input', () => plan(config, env, events, options))
+    return E.isLeft(planned) ? planned : run(planned.right)
+  }

@@ -7,22 +7,22 @@ const now = Date.UTC(2024, 0, 15)
 const time = now / 1000 - 86_400
 
 describe('prepareImportEvent', () => {
-  it('fills token and a content-derived $insert_id, keeping the caller properties in order', () => {
-    const { record } = rightOf(prepareImportEvent({ event: 'signup', properties: { distinct_id: 'u1', time, plan: 'pro' } }, 'TOKEN', now))
+  it('fills token and a content-derived $insert_id, keeping the caller properties in order', async () => {
+    const { record } = rightOf(await prepareImportEvent({ event: 'signup', properties: { distinct_id: 'u1', time, plan: 'pro' } }, 'TOKEN', now))
     expect(record).toEqual({
       event: 'signup',
-      properties: { distinct_id: 'u1', time, plan: 'pro', token: 'TOKEN', $insert_id: contentInsertId('signup', { distinct_id: 'u1', time, plan: 'pro' }) },
+      properties: { distinct_id: 'u1', time, plan: 'pro', token: 'TOKEN', $insert_id: await contentInsertId('signup', { distinct_id: 'u1', time, plan: 'pro' }) },
     })
   })
 
-  it('keeps a token and $insert_id the caller gave, and drops other top-level keys', () => {
-    const { record } = rightOf(prepareImportEvent({ event: 'e', properties: { distinct_id: 'u1', time, token: 'MINE', $insert_id: 'id-7' }, extra: 1 }, 'TOKEN', now))
+  it('keeps a token and $insert_id the caller gave, and drops other top-level keys', async () => {
+    const { record } = rightOf(await prepareImportEvent({ event: 'e', properties: { distinct_id: 'u1', time, token: 'MINE', $insert_id: 'id-7' }, extra: 1 }, 'TOKEN', now))
     expect(record).toEqual({ event: 'e', properties: { distinct_id: 'u1', time, token: 'MINE', $insert_id: 'id-7' } })
   })
 
-  it('gives the same record for the same event every time (re-runs deduplicate)', () => {
+  it('gives the same record for the same event every time (re-runs deduplicate)', async () => {
     const event = { event: 'e', properties: { distinct_id: 'u1', time, at: new Date(now) } }
-    expect(prepareImportEvent(event, 'T', now)).toEqual(prepareImportEvent(structuredClone(event), 'T', now))
+    expect(await prepareImportEvent(event, 'T', now)).toEqual(await prepareImportEvent(structuredClone(event), 'T', now))
   })
 
   it.each([
@@ -32,7 +32,7 @@ describe('prepareImportEvent', () => {
     [{ event: 'e', properties: { distinct_id: 'u1' } }, 'properties.time', 'Invalid properties.time: is required by /import: seconds since the epoch when the event happened'],
     [{ properties: { distinct_id: 'u1', time } }, 'event', `Invalid event: must be a non-empty string (the event's name), got undefined`],
     [{ event: 'e', properties: { distinct_id: 'u1', time, big: 10n } }, 'properties.big', 'Invalid properties.big: BigInt is not JSON; convert it to a number or a string first'],
-  ])('refuses bad event #%# at its path', (raw, path, message) => {
-    expect(leftOf(prepareImportEvent(raw, 'T', now))).toEqual({ _tag: 'ValidationError', path, message })
+  ])('refuses bad event #%# at its path', async (raw, path, message) => {
+    expect(leftOf(await prepareImportEvent(raw, 'T', now))).toEqual({ _tag: 'ValidationError', path, message })
   })
 })

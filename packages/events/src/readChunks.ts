@@ -20,16 +20,16 @@ export interface ChunkLimits {
 export const IMPORT_LIMITS: ChunkLimits = { maxRecords: 2000, maxBytes: 10 * 1024 * 1024 }
 
 /**
- * Reads `source` lazily, one event at a time, prepares each with `prepare`, reports the ones it
- * refuses to `reject` (with their position in `source`) and yields full chunks: as many records as
- * fit in `limits` (the JSON array body counted byte for byte). Returns how many events it read.
+ * Reads `source` lazily, one event at a time, prepares each with `prepare` (sync or async), reports
+ * the ones it refuses to `reject` (with their position in `source`) and yields full chunks: as many
+ * records as fit in `limits` (the JSON array body counted byte for byte). Returns how many events it read.
  * Only the chunk being filled is held; the source is read only when the consumer asks for a chunk.
  * @example
  * for await (const chunk of readChunks(events, (e) => prepareImportEvent(e, token, now), onReject, IMPORT_LIMITS)) send(chunk)
  */
 export const readChunks = async function* (
   source: Iterable<unknown> | AsyncIterable<unknown>,
-  prepare: (raw: unknown, index: number) => E.Either<MixpanelError, CheckedRecord>,
+  prepare: (raw: unknown, index: number) => E.Either<MixpanelError, CheckedRecord> | Promise<E.Either<MixpanelError, CheckedRecord>>,
   reject: (index: number, error: MixpanelError) => void,
   limits: ChunkLimits,
 ): AsyncGenerator<Chunk, number, undefined> {
@@ -38,7 +38,7 @@ export const readChunks = async function* (
   let bytes = 2
   let index = 0
   for await (const raw of source) {
-    const prepared = prepare(raw, index)
+    const prepared = await prepare(raw, index)
     if (E.isLeft(prepared)) reject(index, prepared.left)
     else {
       const { record, bytes: size } = prepared.right

@@ -1,7 +1,6 @@
 import { either as E } from 'fp-ts'
 import { toJsonObject, validationError, type JsonObject, type MixpanelError } from '@mp/core'
-import { validateDistinctId } from './validateDistinctId.ts'
-import { validateEventName } from './validateEventName.ts'
+import { validateField } from './validateField.ts'
 
 /** The fields every event builder reads, checked and JSON-safe. */
 export interface EventFields {
@@ -25,17 +24,15 @@ export const readEventInput = (input: unknown): E.Either<MixpanelError, EventFie
     return E.left(validationError('input', 'must be an object such as { distinctId, event, properties }'))
   }
   const raw = input as Record<string, unknown>
-  const token = raw['token']
-  if (typeof token !== 'string' || token.trim() === '') {
-    return E.left(validationError('token', 'must be your project token, a non-empty string'))
-  }
-  const distinctId = validateDistinctId(raw['distinctId'], 'distinctId')
+  const token = validateField('token', raw['token'], 'token')
+  if (E.isLeft(token)) return token
+  const distinctId = validateField('distinct_id', raw['distinctId'], 'distinctId')
   if (E.isLeft(distinctId)) return distinctId
-  const event = validateEventName(raw['event'], 'event')
+  const event = validateField('event', raw['event'], 'event')
   if (E.isLeft(event)) return event
   const properties = toJsonObject(raw['properties'], 'properties')
   if (E.isLeft(properties)) return properties
   const meta = toJsonObject(raw['meta'], 'meta')
   if (E.isLeft(meta)) return meta
-  return E.right({ token: token.trim(), distinctId: distinctId.right, event: event.right, properties: properties.right, meta: meta.right })
+  return E.right({ token: token.right.trim(), distinctId: distinctId.right, event: event.right, properties: properties.right, meta: meta.right })
 }

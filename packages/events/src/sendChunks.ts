@@ -38,25 +38,27 @@ export const sendChunks = async (
   concurrency: number,
   onChunk: (tally: ChunkTally) => void,
 ): Promise<ChunkTally> => {
-  let tally: ChunkTally = { read: 0, sent: 0, imported: 0, chunks: 0, attempts: 0, refused: [], fatal: undefined }
   const refused: FailedRecord[] = []
+  // Counted in place; `onChunk` and the caller get copies.
+  const tally: { -readonly [K in keyof ChunkTally]: ChunkTally[K] } = { read: 0, sent: 0, imported: 0, chunks: 0, attempts: 0, refused, fatal: undefined }
   const inFlight = new Set<Promise<void>>()
   const fail = (error: MixpanelError): void => {
-    if (tally.fatal === undefined) tally = { ...tally, fatal: error }
+    tally.fatal ??= error
   }
   const settle = (chunk: Chunk, result: E.Either<MixpanelError, Receipt>): void => {
-    const sent = tally.sent + chunk.records.length
+    tally.sent += chunk.records.length
     if (E.isRight(result)) {
-      tally = { ...tally, sent, imported: tally.imported + (result.right.imported ?? result.right.records), attempts: tally.attempts + result.right.attempts }
+      tally.imported += result.right.imported ?? result.right.records
+      tally.attempts += result.right.attempts
     } else if (result.left._tag === 'RecordsRejected') {
       for (const record of result.left.failed) refused.push({ ...record, index: chunk.indices[record.index] ?? -1 })
-      tally = { ...tally, sent, imported: tally.imported + result.left.imported, attempts: tally.attempts + 1 }
+      tally.imported += result.left.imported
+      tally.attempts += 1
     } else {
-      tally = { ...tally, sent }
       fail(result.left)
     }
     try {
-      onChunk({ ...tally, refused })
+      onChunk({ ...tally })
     } catch {
       // A throwing progress callback must not stop or fail the import.
     }
@@ -77,10 +79,10 @@ export const sendChunks = async (
       if (tally.fatal !== undefined) break
       const next = await chunks.next()
       if (next.done === true) {
-        tally = { ...tally, read: next.value }
+        tally.read = next.value
         break
       }
-      tally = { ...tally, chunks: tally.chunks + 1 }
+      tally.chunks += 1
       launch(next.value)
     }
   } catch (e) {
@@ -91,5 +93,5 @@ export const sendChunks = async (
     // Lets the source release what it holds (a file stream, a cursor) once we stop early.
     await chunks.return(0).catch(() => undefined)
   }
-  return { ...tally, refused }
+  return { ...tally }
 }
