@@ -61,7 +61,7 @@ describe('profileUpdate', () => {
           throw new Error('no clock')
         },
       }),
-    ).toStrictEqual(invalid('env.now', 'Invalid env.now: failed: no clock'))
+    ).toStrictEqual(invalid('env.now', 'Invalid env.now: could not be read (no clock)'))
   })
 
   it('turns a throwing getter into a ValidationError', () => {

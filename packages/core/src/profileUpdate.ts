@@ -4,6 +4,7 @@ import { resolveEnv } from './env.ts'
 import { validationError, type ValidationError } from './errors.ts'
 import { request } from './request.ts'
 import { toJsonObject } from './toJson.ts'
+import { unreadable } from './unreadable.ts'
 import type { BuildEnv, JsonObject, MixpanelRequest } from './types.ts'
 
 /**
@@ -41,8 +42,8 @@ const readClock = (env: BuildEnv | undefined): E.Either<ValidationError, number>
   let now: unknown
   try {
     now = resolveEnv(env).now()
-  } catch (e) {
-    return E.left(validationError('env.now', `failed: ${e instanceof Error ? e.message : String(e)}`))
+  } catch (cause) {
+    return E.left(unreadable('env.now', cause))
   }
   return typeof now === 'number' && Number.isFinite(now) && Math.abs(now) <= MAX_DATE_MS
     ? E.right(now)
@@ -85,7 +86,7 @@ export const profileUpdate =
       const meta = toJsonObject(fields['meta'], 'meta')
       if (E.isLeft(meta)) return meta
       return E.right(request(spec.endpoint, 'token', [{ $token: token.right, $time: now.right / 1000, ...message.right, ...meta.right }]))
-    } catch (e) {
-      return E.left(validationError('input', `could not be read (${e instanceof Error ? e.message : String(e)})`))
+    } catch (cause) {
+      return E.left(unreadable('input', cause))
     }
   }

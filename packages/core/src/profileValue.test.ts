@@ -13,7 +13,7 @@ describe('profileValue', () => {
 
   it('requires a value for every kind', () => {
     expect(profileValue('properties', undefined)).toStrictEqual(invalid('properties', "Invalid properties: is required: an object of properties such as { plan: 'pro' }"))
-    expect(profileValue('names', undefined, 'props')).toStrictEqual(invalid('props', "Invalid props: is required: a list of property names such as ['plan']"))
+    expect(profileValue('names', undefined, 'props')).toStrictEqual(invalid('props', "Invalid props: is required: a non-empty list of property names such as ['plan']"))
   })
 
   it('refuses a primitive where an object is expected', () => {
@@ -33,16 +33,16 @@ describe('profileValue', () => {
   it('lists: every member a non-empty list', () => {
     expect(profileValue('lists', { tags: ['a', 1] })).toStrictEqual(E.right({ tags: ['a', 1] }))
     expect(profileValue('lists', { tags: { a: 1 } })).toStrictEqual(
-      invalid('properties.tags', "Invalid properties.tags: must be a list of values to add without duplicates, such as ['beta'], got object"),
+      invalid('properties.tags', "Invalid properties.tags: must be a non-empty list of values to add without duplicates, such as ['beta'], got object"),
     )
-    expect(profileValue('lists', { tags: [] })).toStrictEqual(invalid('properties.tags', 'Invalid properties.tags: must be a non-empty list'))
+    expect(profileValue('lists', { tags: [] })).toStrictEqual(invalid('properties.tags', "Invalid properties.tags: must be a non-empty list of values to add without duplicates, such as ['beta'], got an empty list"))
   })
 
   it('names: a non-empty list of non-empty strings', () => {
     expect(profileValue('names', ['a', 'b'])).toStrictEqual(E.right(['a', 'b']))
-    expect(profileValue('names', [])).toStrictEqual(invalid('properties', 'Invalid properties: must name at least one property'))
-    expect(profileValue('names', ['a', ''])).toStrictEqual(invalid('properties[1]', 'Invalid properties[1]: must be a property name, a non-empty string (got string)'))
-    expect(profileValue('names', { a: 1 })).toStrictEqual(invalid('properties', "Invalid properties: must be a list of property names such as ['plan'], got object"))
+    expect(profileValue('names', [])).toStrictEqual(invalid('properties', "Invalid properties: must be a non-empty list of property names such as ['plan'], got an empty list"))
+    expect(profileValue('names', ['a', ''])).toStrictEqual(invalid('properties[1]', 'Invalid properties[1]: must be a property name, a non-empty string, got string'))
+    expect(profileValue('names', { a: 1 })).toStrictEqual(invalid('properties', "Invalid properties: must be a non-empty list of property names such as ['plan'], got object"))
   })
 
   it('never throws for a revoked Proxy', () => {

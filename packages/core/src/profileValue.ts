@@ -2,6 +2,7 @@ import { describeValue } from './describeValue.ts'
 import { either as E } from 'fp-ts'
 import { validationError, type ValidationError } from './errors.ts'
 import { pathKey, toJson, toJsonObject } from './toJson.ts'
+import { unreadable } from './unreadable.ts'
 import type { JsonObject, JsonValue } from './types.ts'
 
 /**
@@ -13,43 +14,33 @@ import type { JsonObject, JsonValue } from './types.ts'
  */
 export type ProfileValueKind = 'properties' | 'numbers' | 'lists' | 'names'
 
-const EXAMPLES: Readonly<Record<ProfileValueKind, string>> = {
-  properties: "an object of properties such as { plan: 'pro' }",
-  numbers: 'an object of numbers to add such as { logins: 1 }',
-  lists: "an object of lists such as { tags: ['beta'] }",
-  names: "a list of property names such as ['plan']",
+const describe = (x: unknown): string => (Array.isArray(x) && x.length === 0 ? 'an empty list' : describeValue(x))
+
+interface KindRule {
+  /** What the value must be, with an example. */
+  readonly shape: string
+  /** What each member must be, when members are checked. */
+  readonly member?: string
+  readonly fits?: (member: JsonValue | undefined) => boolean
 }
 
-// Checks every member of an already JSON-safe object; the first offender names its own path.
-const everyMember =
-  (path: string, reason: (member: JsonValue) => string | undefined) =>
-  (object: JsonObject): E.Either<ValidationError, JsonObject> => {
-    for (const [key, member] of Object.entries(object)) {
-      const problem = reason(member)
-      if (problem !== undefined) return E.left(validationError(pathKey(path, key), problem))
-    }
-    return E.right(object)
-  }
-
-const names = (value: unknown, path: string): E.Either<ValidationError, JsonValue> => {
-  if (!Array.isArray(value)) return E.left(validationError(path, `must be ${EXAMPLES.names}, got ${describeValue(value)}`))
-  if (value.length === 0) return E.left(validationError(path, 'must name at least one property'))
-  const json = toJson(value, path)
-  if (E.isLeft(json)) return json
-  const list = json.right as JsonValue[]
-  const bad = list.findIndex((name) => typeof name !== 'string' || name.trim() === '')
-  return bad === -1 ? json : E.left(validationError(`${path}[${bad}]`, `must be a property name, a non-empty string (got ${describeValue(list[bad])})`))
-}
-
-const CHECKS: Readonly<Record<Exclude<ProfileValueKind, 'names'>, (member: JsonValue) => string | undefined>> = {
-  properties: () => undefined,
-  numbers: (member) => (typeof member === 'number' ? undefined : `must be a number to add (negative to subtract), got ${describeValue(member)}`),
-  lists: (member) =>
-    !Array.isArray(member)
-      ? `must be a list of values to add without duplicates, such as ['beta'], got ${describeValue(member)}`
-      : member.length === 0
-        ? 'must be a non-empty list'
-        : undefined,
+const KINDS: Readonly<Record<ProfileValueKind, KindRule>> = {
+  properties: { shape: "an object of properties such as { plan: 'pro' }" },
+  numbers: {
+    shape: 'an object of numbers to add such as { logins: 1 }',
+    member: 'a number to add (negative to subtract)',
+    fits: (member) => typeof member === 'number',
+  },
+  lists: {
+    shape: "an object of lists such as { tags: ['beta'] }",
+    member: "a non-empty list of values to add without duplicates, such as ['beta']",
+    fits: (member) => Array.isArray(member) && member.length > 0,
+  },
+  names: {
+    shape: "a non-empty list of property names such as ['plan']",
+    member: 'a property name, a non-empty string',
+    fits: (member) => typeof member === 'string' && member.trim() !== '',
+  },
 }
 
 /**
@@ -64,14 +55,21 @@ const CHECKS: Readonly<Record<Exclude<ProfileValueKind, 'names'>, (member: JsonV
  * profileValue('names', ['plan', 'trial'])   // Right(['plan', 'trial'])
  */
 export const profileValue = (kind: ProfileValueKind, value: unknown, path = 'properties'): E.Either<ValidationError, JsonValue> => {
-  if (value === undefined) return E.left(validationError(path, `is required: ${EXAMPLES[kind]}`))
-  if (typeof value !== 'object' || value === null) return E.left(validationError(path, `must be ${EXAMPLES[kind]}, got ${describeValue(value)}`))
+  const { shape, member, fits } = KINDS[kind]
+  if (value === undefined) return E.left(validationError(path, `is required: ${shape}`))
+  const isList = kind === 'names'
   try {
-    if (kind === 'names') return names(value, path)
-    const object = toJsonObject(value, path)
-    return E.isLeft(object) ? object : everyMember(path, CHECKS[kind])(object.right)
-  } catch (e) {
+    // The shape of the whole value first, then what it holds.
+    const wrongShape = typeof value !== 'object' || value === null || Array.isArray(value) !== isList
+    if (wrongShape || (isList && (value as unknown[]).length === 0)) return E.left(validationError(path, `must be ${shape}, got ${describe(value)}`))
+    const json = isList ? toJson(value, path) : toJsonObject(value, path)
+    if (E.isLeft(json) || fits === undefined) return json
+    for (const [key, item] of Object.entries(json.right as JsonObject)) {
+      if (!fits(item)) return E.left(validationError(isList ? `${path}[${key}]` : pathKey(path, key), `must be ${member}, got ${describe(item)}`))
+    }
+    return json
+  } catch (cause) {
     // A revoked Proxy or a throwing trap: bad input, never an exception.
-    return E.left(validationError(path, `could not be read (${e instanceof Error ? e.message : String(e)})`))
+    return E.left(unreadable(path, cause))
   }
 }

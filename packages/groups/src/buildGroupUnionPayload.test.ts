@@ -15,12 +15,12 @@ describe('buildGroupUnionPayload', () => {
     expectInvalid(
       buildGroupUnionPayload({ token: TOKEN, groupKey: 'company', groupId: 'amq', properties: { Albums: 'Diamond Dogs' as never } }, ENV),
       'properties.Albums',
-      "Invalid properties.Albums: must be a list of values to add without duplicates, such as ['beta'], got string",
+      "Invalid properties.Albums: must be a non-empty list of values to add without duplicates, such as ['beta'], got string",
     )
     expectInvalid(
       buildGroupUnionPayload({ token: TOKEN, groupKey: 'company', groupId: 'amq', properties: { Albums: [] } }, ENV),
       'properties.Albums',
-      'Invalid properties.Albums: must be a non-empty list',
+      "Invalid properties.Albums: must be a non-empty list of values to add without duplicates, such as ['beta'], got an empty list",
     )
   })
 })

@@ -15,13 +15,13 @@ describe('buildGroupUnsetPayload', () => {
     expectInvalid(
       buildGroupUnsetPayload({ token: TOKEN, groupKey: 'company', groupId: 'amq', properties: 'Albums' as never }, ENV),
       'properties',
-      "Invalid properties: must be a list of property names such as ['plan'], got string",
+      "Invalid properties: must be a non-empty list of property names such as ['plan'], got string",
     )
-    expectInvalid(buildGroupUnsetPayload({ token: TOKEN, groupKey: 'company', groupId: 'amq', properties: [] }, ENV), 'properties', 'Invalid properties: must name at least one property')
+    expectInvalid(buildGroupUnsetPayload({ token: TOKEN, groupKey: 'company', groupId: 'amq', properties: [] }, ENV), 'properties', "Invalid properties: must be a non-empty list of property names such as ['plan'], got an empty list")
     expectInvalid(
       buildGroupUnsetPayload({ token: TOKEN, groupKey: 'company', groupId: 'amq', properties: [null as never] }, ENV),
       'properties[0]',
-      'Invalid properties[0]: must be a property name, a non-empty string (got null)',
+      'Invalid properties[0]: must be a property name, a non-empty string, got null',
     )
   })
 })

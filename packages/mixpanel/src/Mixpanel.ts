@@ -19,21 +19,22 @@ const EMPTY_REPORT: FlushReport = { delivered: 0, failed: 0, attempts: 0, remain
 const strict = (task: TE.TaskEither<MixpanelError, FlushReport>): Promise<FlushReport> =>
   toPromise(async () => {
     const result = await task()
-    if (E.isLeft(result)) return result
-    const first = result.right.failures[0]
+    const first = E.isLeft(result) ? undefined : result.right.failures[0]
     return first === undefined ? result : E.left(first.error)
   })
 
+type AnyOperation = (...args: ReadonlyArray<unknown>) => TE.TaskEither<MixpanelError, unknown>
+
 const toClient = (mp: DirectMixpanel | QueuedMixpanel): Record<PropertyKey, unknown> => {
   const client: Record<PropertyKey, unknown> = {}
-  for (const [name, op] of Object.entries(mp)) {
-    if (name === 'flush' || name === 'close' || name === 'size') continue
-    client[name] = (...args: ReadonlyArray<unknown>) =>
-      toPromise((op as (...a: ReadonlyArray<unknown>) => TE.TaskEither<MixpanelError, unknown>)(...args))
+  for (const [name, op] of Object.entries(mp) as Array<[string, AnyOperation]>) {
+    if (name !== 'flush' && name !== 'close' && name !== 'size') client[name] = (...args: ReadonlyArray<unknown>) => toPromise(op(...args))
   }
-  const flush = (): Promise<FlushReport> => ('flush' in mp ? strict(mp.flush()) : Promise.resolve(EMPTY_REPORT))
-  const close = (): Promise<FlushReport> => ('close' in mp ? strict(mp.close()) : Promise.resolve(EMPTY_REPORT))
-  client['flush'] = flush
+  // Without a queue there is nothing to flush: flush and close answer an empty report.
+  const settle = (name: 'flush' | 'close') => (): Promise<FlushReport> =>
+    name in mp ? strict((mp as QueuedMixpanel)[name]()) : Promise.resolve(EMPTY_REPORT)
+  const close = settle('close')
+  client['flush'] = settle('flush')
   client['close'] = close
   Object.defineProperty(client, 'size', { get: () => ('size' in mp ? mp.size : 0), enumerable: true })
   // Runtimes without explicit resource management simply lack `await using`; close() still works.

@@ -1,9 +1,9 @@
 import { either as E } from 'fp-ts'
-import { configError, normalizeConfig, validationError, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest } from '@mp/core'
+import { configError, describeValue, normalizeConfig, unreadable, validationError, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest } from '@mp/core'
 import { importEvents } from '@mp/events'
-import { alias, buildAliasPayload } from '@mp/identity'
-import { createQueue, resolveQueueOptions, type Queue, type QueueOptions } from '@mp/queue'
-import { operationTable, type AnyBuilder, type QueueableName } from './operationTable.ts'
+import { createQueue, resolveQueueOptions, type QueueOptions } from '@mp/queue'
+import { send } from '@mp/send'
+import { OPERATIONS, type AnyBuilder } from './operationTable.ts'
 import type { DirectMixpanel, MixpanelOptions, QueuedMixpanel } from './types.ts'
 
 /** `createMixpanel`'s overloads: the queue option decides what operations answer. */
@@ -13,78 +13,67 @@ export interface CreateMixpanel {
   (config: Config, options?: MixpanelOptions): DirectMixpanel | QueuedMixpanel
 }
 
+type Outcome = E.Either<MixpanelError, unknown>
+
+/** Where a built request goes: sent at once, or held by the queue. */
+type Dispatch = (name: string, request: MixpanelRequest) => Outcome | Promise<Outcome>
+
 // Spreading a hostile input (a Proxy whose traps throw) would throw; the facade must not.
 const buildSafely = (build: AnyBuilder, input: unknown, token: string, env: BuildEnv | undefined): E.Either<MixpanelError, MixpanelRequest> => {
+  if (typeof input !== 'object' || input === null) return E.left(validationError('input', `must be an object, got ${describeValue(input)}`))
   try {
-    return (build as (input: unknown, env?: BuildEnv) => E.Either<MixpanelError, MixpanelRequest>)({ ...(input as object), token }, env)
-  } catch {
-    return E.left(validationError('input', 'could not be read (a property getter threw)'))
+    return (build as (input: unknown, env?: BuildEnv) => E.Either<MixpanelError, MixpanelRequest>)({ ...input, token }, env)
+  } catch (cause) {
+    return E.left(unreadable('input', cause))
   }
 }
 
-const readOptions = (options: unknown): E.Either<MixpanelError, { queue: QueueOptions | undefined; env: BuildEnv | undefined }> => {
-  if (options === undefined) return E.right({ queue: undefined, env: undefined })
-  if (typeof options !== 'object' || options === null) return E.left(configError('options', 'must be an object such as { queue: true }'))
-  const { queue, env } = options as { queue?: unknown; env?: unknown }
-  if (env !== undefined && (typeof env !== 'object' || env === null)) return E.left(configError('env', 'must be an object such as { now, insertId }'))
-  if (queue === undefined || queue === false) return E.right({ queue: undefined, env: env as BuildEnv | undefined })
-  if (queue === true) return E.right({ queue: {}, env: env as BuildEnv | undefined })
-  if (typeof queue !== 'object' || queue === null) return E.left(configError('queue', 'must be true, false or queue options such as { flushAt: 500 }'))
-  return E.right({ queue: queue as QueueOptions, env: env as BuildEnv | undefined })
-}
-
-const direct = (config: Config, env: BuildEnv | undefined): DirectMixpanel => {
-  const table = operationTable()
-  const ops: Record<string, unknown> = {}
-  for (const [name, { action }] of Object.entries(table)) ops[name] = action(config, env)
-  return { ...ops, alias: alias(config, env), importEvents: importEvents(config, env) } as unknown as DirectMixpanel
-}
-
-const queued = (config: Config, token: string, env: BuildEnv | undefined, queue: Queue): QueuedMixpanel => {
-  const table = operationTable()
-  const ops: Record<string, unknown> = {}
-  for (const [name, { build }] of Object.entries(table) as Array<[QueueableName, { build: AnyBuilder }]>) {
-    // Lazy like every TaskEither: the records are built and held when the task runs.
-    ops[name] = (input: unknown) => () => {
+// Every operation: importEvents (bulk, always direct) and the rest from the one table. Lazy like
+// every TaskEither: the request is built and dispatched when the task runs.
+const operations = (config: Config, token: string, env: BuildEnv | undefined, dispatch: Dispatch): Record<string, unknown> => {
+  const ops: Record<string, unknown> = { importEvents: importEvents(config, env) }
+  for (const [name, build] of Object.entries(OPERATIONS)) {
+    ops[name] = (input: unknown) => async () => {
       const built = buildSafely(build, input, token, env)
-      return Promise.resolve(E.isLeft(built) ? built : queue.enqueue(built.right))
+      return E.isLeft(built) ? built : dispatch(name, built.right)
     }
   }
-  return {
-    ...ops,
-    // Through the queue's `deliver`: sent at once, but refused after close and awaited by flush/close.
-    alias: (input: unknown) => {
-      const built = buildSafely(buildAliasPayload as AnyBuilder, input, token, env)
-      return async () => (E.isLeft(built) ? built : queue.deliver(built.right)())
-    },
-    importEvents: importEvents(config, env),
-    flush: () => queue.flush(),
-    close: () => queue.close(),
-    get size() {
-      return queue.size
-    },
-  } as unknown as QueuedMixpanel
+  return ops
 }
 
 const refusing = (error: MixpanelError, withQueue: boolean): DirectMixpanel | QueuedMixpanel => {
-  const fail = () => () => Promise.resolve(E.left(error))
-  const ops: Record<string, unknown> = { alias: fail, importEvents: fail }
-  for (const name of Object.keys(operationTable())) ops[name] = fail
+  const fail = () => async () => E.left(error)
+  const ops: Record<string, unknown> = { importEvents: fail }
+  for (const name of Object.keys(OPERATIONS)) ops[name] = fail
   return (withQueue ? { ...ops, flush: fail, close: fail, size: 0 } : ops) as unknown as DirectMixpanel | QueuedMixpanel
 }
 
-const create = (config: Config, options?: MixpanelOptions): DirectMixpanel | QueuedMixpanel => {
-  const wantsQueue = typeof options === 'object' && options !== null && options.queue !== undefined && options.queue !== false
-  const read = readOptions(options)
-  if (E.isLeft(read)) return refusing(read.left, wantsQueue)
-  const { queue, env } = read.right
-  if (queue === undefined) return direct(config, env)
+const create = (config: Config, options: MixpanelOptions = {}): DirectMixpanel | QueuedMixpanel => {
+  if (typeof options !== 'object' || options === null) return refusing(configError('options', 'must be an object such as { queue: true }'), false)
+  const { queue, env } = options
+  const wantsQueue = queue !== undefined && queue !== false
+  if (env !== undefined && (typeof env !== 'object' || env === null)) return refusing(configError('env', 'must be an object such as { now, insertId }'), wantsQueue)
   const resolved = normalizeConfig(config)
-  if (E.isLeft(resolved)) return refusing(resolved.left, true)
+  if (E.isLeft(resolved)) return refusing(resolved.left, wantsQueue)
+  const { token } = resolved.right
+  if (!wantsQueue) {
+    const sender = send(config)
+    return operations(config, token, env, (_, request) => sender(request)()) as unknown as DirectMixpanel
+  }
   // Checked here too, so importEvents and alias refuse bad queue options like every other operation.
-  const checked = resolveQueueOptions(queue)
+  const queueOptions = queue === true ? {} : queue
+  const checked = resolveQueueOptions(queueOptions)
   if (E.isLeft(checked)) return refusing(checked.left, true)
-  return queued(config, resolved.right.token, env, createQueue(config, queue))
+  const buffer = createQueue(config, queueOptions)
+  return {
+    // alias goes through the queue's `deliver`: sent at once, but refused after close and awaited by flush/close.
+    ...operations(config, token, env, (name, request) => (name === 'alias' ? buffer.deliver(request)() : buffer.enqueue(request))),
+    flush: () => buffer.flush(),
+    close: () => buffer.close(),
+    get size() {
+      return buffer.size
+    },
+  } as unknown as QueuedMixpanel
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { either as E, taskEither as TE } from 'fp-ts'
-import type { BuildEnv, Config, MixpanelError, MixpanelRequest, Receipt } from '@mp/core'
-import { buildImportPayload, buildTrackPayload, importData, track } from '@mp/events'
-import { buildIdentifyPayload, buildMergePayload, identify, merge } from '@mp/identity'
+import type { either as E } from 'fp-ts'
+import type { BuildEnv, MixpanelError, MixpanelRequest } from '@mp/core'
+import { buildImportPayload, buildTrackPayload } from '@mp/events'
+import { buildAliasPayload, buildIdentifyPayload, buildMergePayload } from '@mp/identity'
 import {
   buildPeopleAppendPayload,
   buildPeopleClearChargesPayload,
@@ -14,17 +14,6 @@ import {
   buildPeopleUnionPayload,
   buildPeopleUnsetPayload,
   buildPeopleUpdatePayload,
-  peopleAppend,
-  peopleClearCharges,
-  peopleDelete,
-  peopleIncrement,
-  peopleRemove,
-  peopleSet,
-  peopleSetOnce,
-  peopleTrackCharge,
-  peopleUnion,
-  peopleUnset,
-  peopleUpdate,
 } from '@mp/people'
 import {
   buildGroupDeletePayload,
@@ -34,72 +23,40 @@ import {
   buildGroupUnionPayload,
   buildGroupUnsetPayload,
   buildGroupUpdatePayload,
-  groupDelete,
-  groupRemove,
-  groupSet,
-  groupSetOnce,
-  groupUnion,
-  groupUnset,
-  groupUpdate,
 } from '@mp/groups'
 
 /** A builder with its input type erased, so one table can hold them all. */
 export type AnyBuilder = (input: never, env?: BuildEnv) => E.Either<MixpanelError, MixpanelRequest>
 
-/** An action with its input type erased. */
-export type AnyAction = (config: Config, env?: BuildEnv) => (input: never) => TE.TaskEither<MixpanelError, Receipt>
-
-/** The operations a queue may hold: everything but `alias` (sent at once) and `importEvents` (bulk, direct). */
-export type QueueableName =
-  | 'track'
-  | 'importData'
-  | 'merge'
-  | 'identify'
-  | 'peopleSet'
-  | 'peopleSetOnce'
-  | 'peopleIncrement'
-  | 'peopleAppend'
-  | 'peopleUnion'
-  | 'peopleRemove'
-  | 'peopleUnset'
-  | 'peopleDelete'
-  | 'peopleTrackCharge'
-  | 'peopleClearCharges'
-  | 'peopleUpdate'
-  | 'groupSet'
-  | 'groupSetOnce'
-  | 'groupUnion'
-  | 'groupRemove'
-  | 'groupUnset'
-  | 'groupDelete'
-  | 'groupUpdate'
-
 /**
- * Each queueable operation's builder (for the queue) and action (for sending at once).
+ * The builder behind each facade operation that makes one request (everything but `importEvents`).
+ * The facade sends what it builds at once, or hands it to its queue; the actions of
+ * `@mp/people` and friends are not needed, so they stay out of the bundle.
  * @example
- * operationTable().track.build({ token, distinctId: 'u1', event: 'signup' })
+ * OPERATIONS.track({ token, distinctId: 'u1', event: 'signup' }) // Right({ endpoint: '/track', … })
  */
-export const operationTable = (): Readonly<Record<QueueableName, { readonly build: AnyBuilder; readonly action: AnyAction }>> => ({
-  track: { build: buildTrackPayload, action: track },
-  importData: { build: buildImportPayload, action: importData },
-  merge: { build: buildMergePayload, action: merge },
-  identify: { build: buildIdentifyPayload, action: identify },
-  peopleSet: { build: buildPeopleSetPayload, action: peopleSet },
-  peopleSetOnce: { build: buildPeopleSetOncePayload, action: peopleSetOnce },
-  peopleIncrement: { build: buildPeopleIncrementPayload, action: peopleIncrement },
-  peopleAppend: { build: buildPeopleAppendPayload, action: peopleAppend },
-  peopleUnion: { build: buildPeopleUnionPayload, action: peopleUnion },
-  peopleRemove: { build: buildPeopleRemovePayload, action: peopleRemove },
-  peopleUnset: { build: buildPeopleUnsetPayload, action: peopleUnset },
-  peopleDelete: { build: buildPeopleDeletePayload, action: peopleDelete },
-  peopleTrackCharge: { build: buildPeopleTrackChargePayload, action: peopleTrackCharge },
-  peopleClearCharges: { build: buildPeopleClearChargesPayload, action: peopleClearCharges },
-  peopleUpdate: { build: buildPeopleUpdatePayload, action: peopleUpdate },
-  groupSet: { build: buildGroupSetPayload, action: groupSet },
-  groupSetOnce: { build: buildGroupSetOncePayload, action: groupSetOnce },
-  groupUnion: { build: buildGroupUnionPayload, action: groupUnion },
-  groupRemove: { build: buildGroupRemovePayload, action: groupRemove },
-  groupUnset: { build: buildGroupUnsetPayload, action: groupUnset },
-  groupDelete: { build: buildGroupDeletePayload, action: groupDelete },
-  groupUpdate: { build: buildGroupUpdatePayload, action: groupUpdate },
-})
+export const OPERATIONS: Readonly<Record<string, AnyBuilder>> = {
+  track: buildTrackPayload,
+  importData: buildImportPayload,
+  alias: buildAliasPayload,
+  merge: buildMergePayload,
+  identify: buildIdentifyPayload,
+  peopleSet: buildPeopleSetPayload,
+  peopleSetOnce: buildPeopleSetOncePayload,
+  peopleIncrement: buildPeopleIncrementPayload,
+  peopleAppend: buildPeopleAppendPayload,
+  peopleUnion: buildPeopleUnionPayload,
+  peopleRemove: buildPeopleRemovePayload,
+  peopleUnset: buildPeopleUnsetPayload,
+  peopleDelete: buildPeopleDeletePayload,
+  peopleTrackCharge: buildPeopleTrackChargePayload,
+  peopleClearCharges: buildPeopleClearChargesPayload,
+  peopleUpdate: buildPeopleUpdatePayload,
+  groupSet: buildGroupSetPayload,
+  groupSetOnce: buildGroupSetOncePayload,
+  groupUnion: buildGroupUnionPayload,
+  groupRemove: buildGroupRemovePayload,
+  groupUnset: buildGroupUnsetPayload,
+  groupDelete: buildGroupDeletePayload,
+  groupUpdate: buildGroupUpdatePayload,
+}

@@ -47,7 +47,7 @@ describe('buildPeopleSetPayload', () => {
     expectInvalid(
       buildPeopleSetPayload({ token: TOKEN, distinctId: 'amq', properties: ['pro'] as never }, ENV),
       'properties',
-      'Invalid properties: must be an object of properties, got an array',
+      "Invalid properties: must be an object of properties such as { plan: 'pro' }, got an array",
     )
   })
 

@@ -15,7 +15,7 @@ describe('buildPeopleUnionPayload', () => {
     expectInvalid(
       buildPeopleUnionPayload({ token: TOKEN, distinctId: 'amq', properties: { Albums: 'Diamond Dogs' as never } }, ENV),
       'properties.Albums',
-      "Invalid properties.Albums: must be a list of values to add without duplicates, such as ['beta'], got string",
+      "Invalid properties.Albums: must be a non-empty list of values to add without duplicates, such as ['beta'], got string",
     )
   })
 
@@ -23,7 +23,7 @@ describe('buildPeopleUnionPayload', () => {
     expectInvalid(
       buildPeopleUnionPayload({ token: TOKEN, distinctId: 'amq', properties: { Albums: [] } }, ENV),
       'properties.Albums',
-      'Invalid properties.Albums: must be a non-empty list',
+      "Invalid properties.Albums: must be a non-empty list of values to add without duplicates, such as ['beta'], got an empty list",
     )
   })
 })

@@ -15,7 +15,7 @@ describe('buildPeopleUnsetPayload', () => {
     expectInvalid(
       buildPeopleUnsetPayload({ token: TOKEN, distinctId: 'amq', properties: 'Albums' as never }, ENV),
       'properties',
-      "Invalid properties: must be a list of property names such as ['plan'], got string",
+      "Invalid properties: must be a non-empty list of property names such as ['plan'], got string",
     )
   })
 
@@ -23,7 +23,7 @@ describe('buildPeopleUnsetPayload', () => {
     expectInvalid(
       buildPeopleUnsetPayload({ token: TOKEN, distinctId: 'amq', properties: { Albums: true } as never }, ENV),
       'properties',
-      "Invalid properties: must be a list of property names such as ['plan'], got object",
+      "Invalid properties: must be a non-empty list of property names such as ['plan'], got object",
     )
   })
 
@@ -31,7 +31,7 @@ describe('buildPeopleUnsetPayload', () => {
     expectInvalid(
       buildPeopleUnsetPayload({ token: TOKEN, distinctId: 'amq', properties: [] }, ENV),
       'properties',
-      'Invalid properties: must name at least one property',
+      "Invalid properties: must be a non-empty list of property names such as ['plan'], got an empty list",
     )
   })
 
@@ -39,12 +39,12 @@ describe('buildPeopleUnsetPayload', () => {
     expectInvalid(
       buildPeopleUnsetPayload({ token: TOKEN, distinctId: 'amq', properties: ['Albums', 3 as never] }, ENV),
       'properties[1]',
-      'Invalid properties[1]: must be a property name, a non-empty string (got number)',
+      'Invalid properties[1]: must be a property name, a non-empty string, got number',
     )
     expectInvalid(
       buildPeopleUnsetPayload({ token: TOKEN, distinctId: 'amq', properties: [' '] }, ENV),
       'properties[0]',
-      'Invalid properties[0]: must be a property name, a non-empty string (got string)',
+      'Invalid properties[0]: must be a property name, a non-empty string, got string',
     )
   })
 })

@@ -99,7 +99,9 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
   if (E.isLeft(opts)) return refusing(opts.left)
   const { maxQueued, batchSize, flushAt, flushIntervalMs, concurrency, onError } = opts.right
   const sender: Sender = opts.right.send ?? send(config)
-  const hasCredentials = resolved.right.credentials !== undefined
+  /** What a `secret` request answers when the config has no credentials: it could never be sent. */
+  const noCredentials =
+    resolved.right.credentials === undefined ? configError('apiSecret', '/import and $merge need apiSecret or serviceAccount in the config') : undefined
 
   // Grouping by endpoint + auth is enough: every credential comes from this queue's one config,
   // so endpoint + auth fixes the exact HTTP request (URL, query, Authorization). mixpanel-python
@@ -118,12 +120,15 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
 
   const size = (): number => held + inFlight
 
-  const report = (error: MixpanelError, context: ErrorContext): void => {
+  /** Passes a failed outcome to `onError`; answers whether it failed. */
+  const reportFailure = (source: ErrorContext['source'], { result, ...context }: BatchOutcome): boolean => {
+    if (E.isRight(result)) return false
     try {
-      onError?.(error, context)
+      onError?.(result.left, { source, ...context })
     } catch {
       // A throwing onError must not break delivery bookkeeping.
     }
+    return true
   }
 
   const track = <A>(promise: Promise<A>): Promise<A> => {
@@ -133,16 +138,10 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
     return promise
   }
 
-  const checkCredentials = (auth: 'token' | 'secret'): E.Either<MixpanelError, void> =>
-    auth === 'secret' && !hasCredentials
-      ? E.left(configError('apiSecret', '/import and $merge need apiSecret or serviceAccount in the config'))
-      : E.right(undefined)
-
   /** Moves every held record into batches owned by the caller. */
   const claim = (): Batch[] => {
     const batches: Batch[] = []
     for (const group of groups.values()) {
-      if (group.held.length === 0) continue
       const entries = group.held
       group.held = []
       held -= entries.length
@@ -153,16 +152,15 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
     return batches
   }
 
-  const sendBatch = async (batch: Batch): Promise<BatchOutcome> => {
-    const { group, entries } = batch
-    const result = await runSafely(sender, request(group.endpoint, group.auth, entries.map((e) => e.record)))
+  const sendBatch = async ({ group, entries }: Batch): Promise<BatchOutcome> => {
+    const result = await runSafely(sender, request(group.endpoint, group.auth, entries.map((entry) => entry.record)))
     inFlight -= entries.length
-    const keep = E.isLeft(result) && !isPermanent(result.left)
-    if (keep) {
+    const kept = E.isLeft(result) && !isPermanent(result.left)
+    if (kept) {
       group.held = mergeBySeq(group.held, entries)
       held += entries.length
     }
-    return { endpoint: group.endpoint, records: entries.length, result, kept: keep }
+    return { endpoint: group.endpoint, records: entries.length, result, kept }
   }
 
   const runFlush = async (): Promise<{ readonly report: FlushReport; readonly own: ReadonlyArray<BatchOutcome> }> => {
@@ -171,9 +169,10 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
     const others = [...busy]
     const own = await Promise.all(claim().map((batch) => track(limit.run(() => sendBatch(batch)))))
     await Promise.all(others)
-    const extra = immediate.splice(0)
-    return { report: summarize([...own, ...extra], size()), own }
+    return { report: summarize([...own, ...immediate.splice(0)], size()), own }
   }
+
+  const flushReport = (): Promise<E.Either<MixpanelError, FlushReport>> => runFlush().then(({ report }) => E.right(report))
 
   const autoFlush = (): void => {
     if (autoRunning) return
@@ -181,12 +180,7 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
     void runFlush().then(({ own }) => {
       autoRunning = false
       let failed = false
-      for (const outcome of own) {
-        if (E.isLeft(outcome.result)) {
-          failed = true
-          report(outcome.result.left, { source: 'autoFlush', endpoint: outcome.endpoint, records: outcome.records, kept: outcome.kept })
-        }
-      }
+      for (const outcome of own) if (reportFailure('autoFlush', outcome)) failed = true
       // Keep draining while it works; after a failure wait for the next trigger rather than spin.
       if (!failed && !closed && flushAt !== undefined && held >= flushAt) autoFlush()
     })
@@ -197,62 +191,61 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
   }
   const stopTimer = flushIntervalMs === undefined ? undefined : startInterval(tick, flushIntervalMs)
 
-  const deliverMeasured = (measured: MeasuredRequest): TE.TaskEither<MixpanelError, Receipt> => {
-    const missing = checkCredentials(measured.auth)
-    if (E.isLeft(missing)) return failing(missing.left)
+  const sendNow = (measured: MeasuredRequest): TE.TaskEither<MixpanelError, Receipt> => {
+    if (measured.auth === 'secret' && noCredentials !== undefined) return failing(noCredentials)
     const req = request(measured.endpoint, measured.auth, measured.records)
     return () => track(runSafely(sender, req))
   }
 
+  const queued = (measured: MeasuredRequest, status: Queued['status']): E.Either<MixpanelError, Queued> =>
+    E.right({ endpoint: measured.endpoint, records: measured.records.length, status, size: size() })
+
   const sendAliasNow = (measured: MeasuredRequest): E.Either<MixpanelError, Queued> => {
-    const task = deliverMeasured(measured)
+    const records = measured.records.length
     // Tracked as one promise with its bookkeeping, so a flush that waits for it also sees its outcome.
     void track(
-      task().then((result) => {
-        immediate.push({ endpoint: measured.endpoint, records: measured.records.length, result, kept: false })
-        if (E.isLeft(result)) report(result.left, { source: 'alias', endpoint: measured.endpoint, records: measured.records.length, kept: false })
+      sendNow(measured)().then((result) => {
+        const outcome = { endpoint: measured.endpoint, records, result, kept: false }
+        immediate.push(outcome)
+        reportFailure('alias', outcome)
       }),
     )
-    return E.right({ endpoint: measured.endpoint, records: measured.records.length, status: 'sending', size: size() })
+    return queued(measured, 'sending')
   }
 
   const hold = (measured: MeasuredRequest): E.Either<MixpanelError, Queued> => {
     const count = measured.records.length
     if (size() + count > maxQueued) return E.left(queueFull(maxQueued))
     const key = `${measured.endpoint} ${measured.auth}`
-    let group = groups.get(key)
-    if (group === undefined) {
-      group = { endpoint: measured.endpoint, auth: measured.auth, held: [] }
-      groups.set(key, group)
-    }
+    const group = groups.get(key) ?? { endpoint: measured.endpoint, auth: measured.auth, held: [] }
+    groups.set(key, group)
     for (const [index, record] of measured.records.entries()) {
       group.held.push({ seq: seq++, record, bytes: measured.bytes[index] ?? 0 })
     }
     held += count
     if (flushAt !== undefined && held >= flushAt) autoFlush()
-    return E.right({ endpoint: measured.endpoint, records: count, status: 'held', size: size() })
+    return queued(measured, 'held')
   }
+
+  const accept = (input: unknown): E.Either<MixpanelError, MeasuredRequest> => (closed ? E.left(queueClosed()) : measureRequest(input))
 
   return {
     enqueue: (input) => {
-      if (closed) return E.left(queueClosed())
-      const measured = measureRequest(input)
+      const measured = accept(input)
       if (E.isLeft(measured)) return measured
       if (isAliasRequest(measured.right)) return sendAliasNow(measured.right)
-      const missing = checkCredentials(measured.right.auth)
-      if (E.isLeft(missing)) return missing
+      if (measured.right.auth === 'secret' && noCredentials !== undefined) return E.left(noCredentials)
       return hold(measured.right)
     },
     deliver: (input) => {
-      if (closed) return failing(queueClosed())
-      const measured = measureRequest(input)
-      return E.isLeft(measured) ? failing(measured.left) : deliverMeasured(measured.right)
+      const measured = accept(input)
+      return E.isLeft(measured) ? failing(measured.left) : sendNow(measured.right)
     },
-    flush: () => () => runFlush().then(({ report }) => E.right(report)),
+    flush: () => flushReport,
     close: () => () => {
       closed = true
       stopTimer?.()
-      return runFlush().then(({ report }) => E.right(report))
+      return flushReport()
     },
     get size() {
       return size()

@@ -14,26 +14,17 @@ export interface Semaphore {
 export const createSemaphore = (slots: number): Semaphore => {
   let active = 0
   const waiting: Array<() => void> = []
-  const release = (): void => {
-    const next = waiting.shift()
-    // Hand the slot straight to the next task, so `active` never dips and lets a newcomer jump the line.
-    if (next === undefined) active--
-    else next()
-  }
-  const acquire = (): Promise<void> => {
-    if (active < slots) {
-      active++
-      return Promise.resolve()
-    }
-    return new Promise((resolve) => waiting.push(resolve))
-  }
   return {
     run: async (task) => {
-      await acquire()
+      if (active < slots) active++
+      else await new Promise<void>((resolve) => waiting.push(resolve))
       try {
         return await task()
       } finally {
-        release()
+        // Hand the slot straight to the next task, so `active` never dips and lets a newcomer jump the line.
+        const next = waiting.shift()
+        if (next === undefined) active--
+        else next()
       }
     },
     get active() {

@@ -1,5 +1,5 @@
 import { either as E } from 'fp-ts'
-import { utf8Length, validationError, type Endpoint, type JsonObject, type MixpanelError } from '@mp/core'
+import { unreadable, utf8Length, validationError, type Endpoint, type JsonObject, type MixpanelError } from '@mp/core'
 import { MAX_RECORD_BYTES } from './batchLimits.ts'
 
 /** A request the queue accepted as well-formed, with the JSON size of each record. */
@@ -11,39 +11,32 @@ export interface MeasuredRequest {
   readonly bytes: ReadonlyArray<number>
 }
 
-const ENDPOINTS: ReadonlyArray<string> = ['/track', '/import', '/engage', '/groups']
+const ENDPOINTS: ReadonlyArray<unknown> = ['/track', '/import', '/engage', '/groups']
 
 const isRecord = (x: unknown): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x)
 
-const isSize = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 2 && x <= MAX_RECORD_BYTES
-
-// Sizes a builder attached (`bytes`), used only when there is one well-formed size per record object.
-const trusted = (sizes: unknown, records: ReadonlyArray<unknown>): ReadonlyArray<number> | undefined => {
-  if (!Array.isArray(sizes) || sizes.length !== records.length) return undefined
-  for (let i = 0; i < records.length; i++) if (!isSize(sizes[i]) || !isRecord(records[i])) return undefined
-  return sizes as ReadonlyArray<number>
-}
+const isSize = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 2 && (x as number) <= MAX_RECORD_BYTES
 
 const measure = (input: unknown): E.Either<MixpanelError, MeasuredRequest> => {
-  if (!isRecord(input)) return E.left(validationError('request', 'must be a request descriptor from a build…Payload function'))
+  if (!isRecord(input)) return E.left(validationError('request', 'must be a request descriptor such as buildTrackPayload(…) returns'))
   const { endpoint, auth, records, bytes: given } = input as { endpoint?: unknown; auth?: unknown; records?: unknown; bytes?: unknown }
-  if (typeof endpoint !== 'string' || !ENDPOINTS.includes(endpoint)) {
-    return E.left(validationError('request.endpoint', `must be one of ${ENDPOINTS.join(', ')}`))
-  }
+  if (!ENDPOINTS.includes(endpoint)) return E.left(validationError('request.endpoint', `must be one of ${ENDPOINTS.join(', ')}`))
   if (auth !== 'token' && auth !== 'secret') return E.left(validationError('request.auth', "must be 'token' or 'secret'"))
   if (!Array.isArray(records)) return E.left(validationError('request.records', 'must be an array of records'))
-  const known = trusted(given, records)
-  if (known !== undefined) return E.right({ endpoint: endpoint as Endpoint, auth, records: records as ReadonlyArray<JsonObject>, bytes: known })
+  // Sizes a builder attached are used only when there is one well-formed size per record.
+  const attached: ReadonlyArray<number | undefined> = Array.isArray(given) && given.length === records.length && given.every(isSize) ? given : []
   const bytes: number[] = []
   for (const [index, record] of records.entries()) {
-    if (!isRecord(record)) return E.left(validationError(`request.records[${index}]`, 'must be an object'))
-    const json: unknown = JSON.stringify(record)
-    if (typeof json !== 'string') return E.left(validationError(`request.records[${index}]`, 'is not JSON'))
-    const size = utf8Length(json)
-    if (size > MAX_RECORD_BYTES) {
-      return E.left(
-        validationError(`request.records[${index}]`, `is ${size} bytes of JSON; Mixpanel accepts at most ${MAX_RECORD_BYTES} bytes per record`),
-      )
+    const path = `request.records[${index}]`
+    if (!isRecord(record)) return E.left(validationError(path, 'must be an object'))
+    let size = attached[index]
+    if (size === undefined) {
+      const json: unknown = JSON.stringify(record)
+      if (typeof json !== 'string') return E.left(validationError(path, 'is not JSON'))
+      size = utf8Length(json)
+      if (size > MAX_RECORD_BYTES) {
+        return E.left(validationError(path, `is ${size} bytes of JSON; Mixpanel accepts at most ${MAX_RECORD_BYTES} bytes per record`))
+      }
     }
     bytes.push(size)
   }
@@ -63,7 +56,6 @@ export const measureRequest = (input: unknown): E.Either<MixpanelError, Measured
   try {
     return measure(input)
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : 'could not be read'
-    return E.left(validationError('request', `could not be read as JSON (${reason})`))
+    return E.left(unreadable('request', cause))
   }
 }

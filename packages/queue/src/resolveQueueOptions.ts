@@ -17,7 +17,14 @@ export interface ResolvedQueueOptions {
 /** The defaults `resolveQueueOptions` fills in. */
 export const QUEUE_DEFAULTS = { maxQueued: 100_000, batchSize: MAX_BATCH_RECORDS, concurrency: 4 } as const
 
-const positiveInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x > 0
+// Every numeric option is a whole number of something, at least 1; the message names the unit.
+const COUNTS: ReadonlyArray<readonly [name: string, unit: string]> = [
+  ['maxQueued', 'records'],
+  ['batchSize', 'records'],
+  ['concurrency', 'batches'],
+  ['flushAt', 'records'],
+  ['flushIntervalMs', 'milliseconds'],
+]
 
 /**
  * Checks queue options and fills in the defaults: 100 000 records held at most, batches of
@@ -26,32 +33,24 @@ const positiveInt = (x: unknown): x is number => typeof x === 'number' && Number
  * resolveQueueOptions({ flushAt: 500 })
  * // Right({ maxQueued: 100000, batchSize: 2000, flushAt: 500, flushIntervalMs: undefined, concurrency: 4, … })
  */
-export const resolveQueueOptions = (options: unknown): E.Either<ConfigError, ResolvedQueueOptions> => {
-  if (options === undefined) options = {}
+export const resolveQueueOptions = (options: unknown = {}): E.Either<ConfigError, ResolvedQueueOptions> => {
   if (typeof options !== 'object' || options === null) return E.left(configError('queue', 'queue options must be an object such as { flushAt: 500 }'))
-  const o = options as Record<string, unknown>
-  const maxQueued = o['maxQueued'] ?? QUEUE_DEFAULTS.maxQueued
-  const batchSize = o['batchSize'] ?? QUEUE_DEFAULTS.batchSize
-  const concurrency = o['concurrency'] ?? QUEUE_DEFAULTS.concurrency
-  const { flushAt, flushIntervalMs, onError, send } = o
-  if (!positiveInt(maxQueued)) return E.left(configError('maxQueued', 'must be a whole number of records ≥ 1'))
-  if (!positiveInt(batchSize) || batchSize > MAX_BATCH_RECORDS) {
-    return E.left(configError('batchSize', `must be a whole number from 1 to ${MAX_BATCH_RECORDS} (Mixpanel's per-request limit)`))
+  const given = options as Record<string, unknown>
+  const resolved: Record<string, unknown> = {}
+  for (const [name, unit] of COUNTS) {
+    const fallback: number | undefined = QUEUE_DEFAULTS[name as keyof typeof QUEUE_DEFAULTS]
+    // Where there is a default, `null` means "not given" too.
+    const value = fallback === undefined ? given[name] : (given[name] ?? fallback)
+    const most = name === 'batchSize' ? MAX_BATCH_RECORDS : Infinity
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= most)) {
+      const limit = most === Infinity ? '' : ` and at most ${most} (Mixpanel's per-request limit)`
+      return E.left(configError(name, `must be a whole number of ${unit}, at least 1${limit}`))
+    }
+    resolved[name] = value
   }
-  if (!positiveInt(concurrency)) return E.left(configError('concurrency', 'must be a whole number of batches ≥ 1'))
-  if (flushAt !== undefined && !positiveInt(flushAt)) return E.left(configError('flushAt', 'must be a whole number of records ≥ 1'))
-  if (flushIntervalMs !== undefined && !positiveInt(flushIntervalMs)) {
-    return E.left(configError('flushIntervalMs', 'must be a whole number of milliseconds ≥ 1'))
+  for (const name of ['onError', 'send']) {
+    if (given[name] !== undefined && typeof given[name] !== 'function') return E.left(configError(name, 'must be a function'))
+    resolved[name] = given[name]
   }
-  if (onError !== undefined && typeof onError !== 'function') return E.left(configError('onError', 'must be a function'))
-  if (send !== undefined && typeof send !== 'function') return E.left(configError('send', 'must be a function'))
-  return E.right({
-    maxQueued,
-    batchSize,
-    concurrency,
-    flushAt,
-    flushIntervalMs,
-    onError: onError as QueueOptions['onError'],
-    send: send as QueueOptions['send'],
-  })
+  return E.right(resolved as unknown as ResolvedQueueOptions)
 }

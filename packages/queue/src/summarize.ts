@@ -1,6 +1,6 @@
 import { either as E } from 'fp-ts'
 import type { Endpoint, MixpanelError, Receipt } from '@mp/core'
-import type { BatchFailure, EndpointReport, FlushReport } from './types.ts'
+import type { BatchFailure, FlushReport } from './types.ts'
 
 /** The result of sending one batch. */
 export interface BatchOutcome {
@@ -11,15 +11,13 @@ export interface BatchOutcome {
   readonly kept: boolean
 }
 
-const attemptsOf = (result: E.Either<MixpanelError, Receipt>): number =>
-  E.isRight(result) ? result.right.attempts : 'attempts' in result.left ? result.left.attempts : 1
-
 // A strict /import that refused some records imported the others: those count as delivered.
-const deliveredOf = (outcome: BatchOutcome): number => {
-  if (E.isRight(outcome.result)) return outcome.records
-  const error = outcome.result.left
-  return error._tag === 'RecordsRejected' ? Math.min(outcome.records, Math.max(0, error.imported)) : 0
+const deliveredOf = ({ records, result }: BatchOutcome): number => {
+  if (E.isRight(result)) return records
+  return result.left._tag === 'RecordsRejected' ? Math.min(records, Math.max(0, result.left.imported)) : 0
 }
+
+type Counts = { delivered: number; failed: number; batches: number; attempts: number }
 
 /**
  * Adds batch outcomes up into a flush report.
@@ -28,27 +26,21 @@ const deliveredOf = (outcome: BatchOutcome): number => {
  * // { delivered: 2, failed: 0, attempts: 1, remaining: 0, endpoints: { '/track': { delivered: 2, … } }, failures: [] }
  */
 export const summarize = (outcomes: ReadonlyArray<BatchOutcome>, remaining: number): FlushReport => {
-  const endpoints: Partial<Record<Endpoint, EndpointReport>> = {}
+  const endpoints: Partial<Record<Endpoint, Counts>> = {}
   const failures: BatchFailure[] = []
-  let delivered = 0
-  let failed = 0
-  let attempts = 0
+  const total: Counts = { delivered: 0, failed: 0, batches: 0, attempts: 0 }
   for (const outcome of outcomes) {
-    const tries = attemptsOf(outcome.result)
-    const ok = deliveredOf(outcome)
-    const before = endpoints[outcome.endpoint] ?? { delivered: 0, failed: 0, batches: 0, attempts: 0 }
-    endpoints[outcome.endpoint] = {
-      delivered: before.delivered + ok,
-      failed: before.failed + outcome.records - ok,
-      batches: before.batches + 1,
-      attempts: before.attempts + tries,
+    const { endpoint, records, result, kept } = outcome
+    const delivered = deliveredOf(outcome)
+    const attempts = E.isRight(result) ? result.right.attempts : 'attempts' in result.left ? result.left.attempts : 1
+    // The same sums for the endpoint and for the whole flush.
+    for (const counts of [(endpoints[endpoint] ??= { delivered: 0, failed: 0, batches: 0, attempts: 0 }), total]) {
+      counts.delivered += delivered
+      counts.failed += records - delivered
+      counts.batches++
+      counts.attempts += attempts
     }
-    if (E.isLeft(outcome.result)) {
-      failures.push({ endpoint: outcome.endpoint, records: outcome.records - ok, error: outcome.result.left, kept: outcome.kept })
-    }
-    delivered += ok
-    failed += outcome.records - ok
-    attempts += tries
+    if (E.isLeft(result)) failures.push({ endpoint, records: records - delivered, error: result.left, kept })
   }
-  return { delivered, failed, attempts, remaining, endpoints, failures }
+  return { delivered: total.delivered, failed: total.failed, attempts: total.attempts, remaining, endpoints, failures }
 }
