@@ -1,6 +1,5 @@
 import { either as E, type taskEither as TE } from 'fp-ts'
 import {
-  configError,
   normalizeConfig,
   recordsRejected,
   resolveEnv,
@@ -10,7 +9,7 @@ import {
   type FailedRecord,
   type MixpanelError,
 } from '@mp/core'
-import { send } from '@mp/send'
+import { missingSecret, send } from '@mp/send'
 import { prepareImportEvent } from './prepareImportEvent.ts'
 import { IMPORT_LIMITS, readChunks } from './readChunks.ts'
 import { safely } from './safely.ts'
@@ -53,9 +52,7 @@ interface Plan {
 const plan = (config: Config, env: BuildEnv | undefined, events: unknown, options: unknown): E.Either<MixpanelError, Plan> => {
   const resolved = normalizeConfig(config)
   if (E.isLeft(resolved)) return resolved
-  if (resolved.right.credentials === undefined) {
-    return E.left(configError('apiSecret', 'importEvents sends to /import, which needs apiSecret or serviceAccount'))
-  }
+  if (resolved.right.credentials === undefined) return E.left(missingSecret('importEvents (it sends to /import)'))
   if (!isSource(events)) return E.left(validationError('events', 'must be an array or an (async) iterable of { event, properties }'))
   const settings = readOptions(options)
   if (E.isLeft(settings)) return settings

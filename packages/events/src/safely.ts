@@ -1,13 +1,5 @@
 import { either as E } from 'fp-ts'
-import { validationError, type MixpanelError } from '@mp/core'
-
-const describe = (e: unknown): string => {
-  try {
-    return e instanceof Error ? e.message : String(e)
-  } catch {
-    return 'unknown error'
-  }
-}
+import { unreadable, type MixpanelError } from '@mp/core'
 
 /**
  * Runs `run`, turning anything it throws (a hostile getter, a Proxy trap, a throwing `env.now`)
@@ -18,7 +10,7 @@ const describe = (e: unknown): string => {
 export const safely = <A>(path: string, run: () => E.Either<MixpanelError, A>): E.Either<MixpanelError, A> => {
   try {
     return run()
-  } catch (e) {
-    return E.left(validationError(path, `could not be read (${describe(e)})`))
+  } catch (cause) {
+    return E.left(unreadable(path, cause))
   }
 }

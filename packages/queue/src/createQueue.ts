@@ -13,7 +13,7 @@ import {
   type MixpanelRequest,
   type Receipt,
 } from '@mp/core'
-import { send } from '@mp/send'
+import { missingSecret, send } from '@mp/send'
 import { batchLimits } from './batchLimits.ts'
 import { createSemaphore } from './createSemaphore.ts'
 import { isAliasRequest } from './isAliasRequest.ts'
@@ -99,9 +99,8 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
   if (E.isLeft(opts)) return refusing(opts.left)
   const { maxQueued, batchSize, flushAt, flushIntervalMs, concurrency, onError } = opts.right
   const sender: Sender = opts.right.send ?? send(config)
-  /** What a `secret` request answers when the config has no credentials: it could never be sent. */
-  const noCredentials =
-    resolved.right.credentials === undefined ? configError('apiSecret', '/import and $merge need apiSecret or serviceAccount in the config') : undefined
+  /** A `secret` request could never be sent without credentials: refused at once, like `send` would. */
+  const lacksSecret = (measured: MeasuredRequest): boolean => measured.auth === 'secret' && resolved.right.credentials === undefined
 
   // Grouping by endpoint + auth is enough: every credential comes from this queue's one config,
   // so endpoint + auth fixes the exact HTTP request (URL, query, Authorization). mixpanel-python
@@ -192,7 +191,7 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
   const stopTimer = flushIntervalMs === undefined ? undefined : startInterval(tick, flushIntervalMs)
 
   const sendNow = (measured: MeasuredRequest): TE.TaskEither<MixpanelError, Receipt> => {
-    if (measured.auth === 'secret' && noCredentials !== undefined) return failing(noCredentials)
+    if (lacksSecret(measured)) return failing(missingSecret(measured.endpoint))
     const req = request(measured.endpoint, measured.auth, measured.records)
     return () => track(runSafely(sender, req))
   }
@@ -234,7 +233,7 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
       const measured = accept(input)
       if (E.isLeft(measured)) return measured
       if (isAliasRequest(measured.right)) return sendAliasNow(measured.right)
-      if (measured.right.auth === 'secret' && noCredentials !== undefined) return E.left(noCredentials)
+      if (lacksSecret(measured.right)) return E.left(missingSecret(measured.right.endpoint))
       return hold(measured.right)
     },
     deliver: (input) => {

@@ -1,6 +1,7 @@
 import { either as E } from 'fp-ts'
-import { configError, reveal, type ConfigError, type MixpanelRequest, type ResolvedConfig } from '@mp/core'
+import { reveal, type ConfigError, type MixpanelRequest, type ResolvedConfig } from '@mp/core'
 import { basicAuth } from './basicAuth.ts'
+import { missingSecret } from './missingSecret.ts'
 
 /**
  * The `Authorization` header for a request, or `undefined` when it must carry none.
@@ -13,7 +14,7 @@ import { basicAuth } from './basicAuth.ts'
 export const authHeader = (config: ResolvedConfig, request: MixpanelRequest): E.Either<ConfigError, string | undefined> => {
   const credentials = config.credentials
   if (request.auth === 'secret' && credentials === undefined) {
-    return E.left(configError('serviceAccount', `${request.endpoint} needs a secret: set serviceAccount or apiSecret in the config`))
+    return E.left(missingSecret(request.endpoint))
   }
   if (request.endpoint !== '/import') return E.right(undefined)
   if (credentials === undefined) return E.right(basicAuth(config.token, ''))

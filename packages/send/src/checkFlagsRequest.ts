@@ -1,5 +1,5 @@
 import { either as E } from 'fp-ts'
-import { validationError, type FlagsPath, type FlagsRequest, type ValidationError } from '@mp/core'
+import { unreadable, validationError, type FlagsPath, type FlagsRequest, type ValidationError } from '@mp/core'
 
 const PATHS: ReadonlyArray<FlagsPath> = ['/flags', '/flags/definitions']
 
@@ -26,7 +26,7 @@ const check = (request: unknown): E.Either<ValidationError, FlagsRequest> => {
 export const checkFlagsRequest = (request: unknown): E.Either<ValidationError, FlagsRequest> => {
   try {
     return check(request)
-  } catch {
-    return E.left(validationError('request', 'could not be read (a property getter threw)'))
+  } catch (cause) {
+    return E.left(unreadable('request', cause))
   }
 }

@@ -1,5 +1,5 @@
 import { either as E, type taskEither as TE } from 'fp-ts'
-import { validationError, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest, type Receipt, normalizeConfig } from '@mp/core'
+import { describeValue, unreadable, validationError, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest, type Receipt, normalizeConfig } from '@mp/core'
 import { sendWith } from './sendWith.ts'
 
 /** A pure builder: input plus the project token in, request descriptor (or the reason why not) out. */
@@ -11,12 +11,12 @@ export type Action<I> = (config: Config, env?: BuildEnv) => (input: I) => TE.Tas
 // Spreading a hostile input (a Proxy whose traps throw) would throw; an action must not.
 const buildSafely = <I>(build: Builder<I>, input: I, token: string, env: BuildEnv | undefined): E.Either<MixpanelError, MixpanelRequest> => {
   if (typeof input !== 'object' || input === null) {
-    return E.left(validationError('input', `must be an object, got ${input === null ? 'null' : typeof input}`))
+    return E.left(validationError('input', `must be an object, got ${describeValue(input)}`))
   }
   try {
     return build({ ...input, token }, env)
-  } catch {
-    return E.left(validationError('input', 'could not be read (a property getter threw)'))
+  } catch (cause) {
+    return E.left(unreadable('input', cause))
   }
 }
 
