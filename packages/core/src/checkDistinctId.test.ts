@@ -29,7 +29,7 @@ describe('checkDistinctId', () => {
       E.left(
         validationError(
           'properties.distinct_id',
-          '"Anonymous" is a placeholder value Mixpanel refuses as an id (it would merge unrelated users); pass the real id',
+          '"Anonymous" is a placeholder Mixpanel refuses as an id',
         ),
       ),
     )

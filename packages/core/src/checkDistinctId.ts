@@ -13,9 +13,7 @@ import { validationError, type ValidationError } from './errors.ts'
  * // Left({ _tag: 'ValidationError', path: 'aliasId', message: "Invalid aliasId: is required: the new id, e.g. 'user_67890'" })
  */
 export const checkDistinctId = (value: unknown, path: string, hint: string): E.Either<ValidationError, string> => {
-  if (typeof value !== 'string') {
-    return E.left(validationError(path, value === undefined ? `is required: ${hint}` : `must be a string, got ${describeValue(value)}`))
-  }
-  const problem = distinctIdProblem(value)
-  return problem === undefined ? E.right(value) : E.left(validationError(path, problem))
+  const problem =
+    typeof value === 'string' ? distinctIdProblem(value) : value === undefined ? `is required: ${hint}` : `must be a string, got ${describeValue(value)}`
+  return problem === undefined ? E.right(value as string) : E.left(validationError(path, problem))
 }

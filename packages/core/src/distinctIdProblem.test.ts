@@ -12,6 +12,6 @@ describe('distinctIdProblem', () => {
   })
 
   it.each(PLACEHOLDER_IDS.flatMap((id) => [id, id.toUpperCase(), ` ${id} `]))('refuses the placeholder %j, quoting it', (id) => {
-    expect(distinctIdProblem(id)).toBe(`${JSON.stringify(id)} is a placeholder value Mixpanel refuses as an id (it would merge unrelated users); pass the real id`)
+    expect(distinctIdProblem(id)).toBe(`${JSON.stringify(id)} is a placeholder Mixpanel refuses as an id`)
   })
 })

@@ -7,10 +7,10 @@ import { isPlaceholderId } from './ids.ts'
  * @example
  * distinctIdProblem('user_67890') // undefined
  * distinctIdProblem('  ')         // 'must be a non-empty string'
- * distinctIdProblem('null')       // '"null" is a placeholder value Mixpanel refuses as an id (…); pass the real id'
+ * distinctIdProblem('null')       // '"null" is a placeholder Mixpanel refuses as an id'
  */
 export const distinctIdProblem = (id: string): string | undefined => {
   if (id.trim() === '') return 'must be a non-empty string'
-  if (isPlaceholderId(id)) return `${JSON.stringify(id)} is a placeholder value Mixpanel refuses as an id (it would merge unrelated users); pass the real id`
+  if (isPlaceholderId(id)) return `${JSON.stringify(id)} is a placeholder Mixpanel refuses as an id`
   return undefined
 }

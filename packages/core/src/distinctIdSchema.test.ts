@@ -14,7 +14,7 @@ describe('distinctIdSchema', () => {
     expect(validate(distinctIdSchema, 'distinctId')(42)).toStrictEqual(E.left(validationError('distinctId', 'must be a string')))
     expect(validate(distinctIdSchema, 'distinctId')(' ')).toStrictEqual(E.left(validationError('distinctId', 'must be a non-empty string')))
     expect(validate(distinctIdSchema, 'distinctId')('None')).toStrictEqual(
-      E.left(validationError('distinctId', '"None" is a placeholder value Mixpanel refuses as an id (it would merge unrelated users); pass the real id')),
+      E.left(validationError('distinctId', '"None" is a placeholder Mixpanel refuses as an id')),
     )
   })
 })

@@ -21,7 +21,7 @@ describe('placeholder ids', () => {
       E.left(
         validationError(
           'distinctId',
-          '"null" is a placeholder value Mixpanel refuses as an id (it would merge unrelated users); pass the real id',
+          '"null" is a placeholder Mixpanel refuses as an id',
         ),
       ),
     )

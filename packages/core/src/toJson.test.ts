@@ -30,13 +30,16 @@ describe('toJson', () => {
     [{ x: Number.NaN }, 'properties.x', /NaN/],
     [{ x: Number.POSITIVE_INFINITY }, 'properties.x', /Infinity/],
     [{ x: [1, Number.NEGATIVE_INFINITY] }, 'properties.x[1]', /Infinity/],
-    [{ x: 10n }, 'properties.x', /BigInt/],
+    [{ x: 10n }, 'properties.x', /bigint/],
     [{ x: () => 1 }, 'properties.x', /function/],
     [{ x: Symbol('s') }, 'properties.x', /symbol/],
     [{ x: new Date('nope') }, 'properties.x', /invalid Date/],
     [{ x: new Map() }, 'properties.x', /Map/],
     [{ x: new Set() }, 'properties.x', /Set/],
     [{ x: new Uint8Array(2) }, 'properties.x', /Uint8Array/],
+    [{ x: new WeakMap() }, 'properties.x', /WeakMap/],
+    [{ x: new ArrayBuffer(2) }, 'properties.x', /ArrayBuffer/],
+    [{ x: new DataView(new ArrayBuffer(2)) }, 'properties.x', /DataView/],
     [{ 'odd key': { y: Number.NaN } }, 'properties["odd key"].y', /NaN/],
   ])('refuses %o at its path', (value, path, reason) => {
     const e = errorOf(value)
@@ -90,6 +93,14 @@ describe('toJson', () => {
     let deep: unknown = 1
     for (let i = 0; i < 10_000; i++) deep = { d: deep }
     expect(errorOf(deep).message).toMatch(/nested more than/)
+  })
+
+  it('converts instances of other classes by their own keys, whatever their tag', () => {
+    class Settings {
+      readonly [Symbol.toStringTag] = 'Settings'
+      plan = 'pro'
+    }
+    expect(toJson({ s: new Settings() })).toEqual(E.right({ s: { plan: 'pro' } }))
   })
 
   it('honours toJSON of non-Date objects', () => {

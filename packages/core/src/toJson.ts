@@ -7,10 +7,11 @@ import { unreadable } from './unreadable.ts'
 // Deeper than any record Mixpanel accepts, shallow enough never to overflow the stack.
 const MAX_DEPTH = 64
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 
-// Objects JSON.stringify would silently turn into `{}`.
-const OPAQUE = /^(?:(?:Weak)?(?:Map|Set)|ArrayBuffer)$/
+// Collections and binary data, by their tag (Map, WeakSet, ArrayBuffer, Uint8Array, DataView…):
+// JSON.stringify would silently turn them into `{}`.
+const OPAQUE = /(?:Map|Set|Array|Buffer|View)$/
 
 /**
  * Formats a Date the way Mixpanel wants it: `YYYY-MM-DDTHH:MM:SS` in UTC.
@@ -51,8 +52,9 @@ export const toJson = (value: unknown, path = 'value'): E.Either<ValidationError
   let refusal: string | undefined
   const refuse = (reason: string): never => {
     refusal = reason
-    throw new Error(reason)
+    throw refusal
   }
+  const notJson = (what: string): never => refuse(`${what} is not JSON`)
   const member = (holder: object, key: string | number): JsonValue | undefined => {
     keys.push(key)
     const json = convert((holder as Record<string | number, unknown>)[key])
@@ -60,36 +62,31 @@ export const toJson = (value: unknown, path = 'value'): E.Either<ValidationError
     return json
   }
   const convert = (item: unknown): JsonValue | undefined => {
-    const type = typeof item
-    if (type === 'number') return Number.isFinite(item) ? (item as number) : refuse(`${item as number} is not a JSON number (NaN and ±Infinity are refused)`)
-    if (type === 'bigint') return refuse('BigInt is not JSON; convert it to a number or a string first')
-    // Functions and symbols.
-    if (type === 'function' || type === 'symbol') return refuse(`a ${type} is not JSON`)
-    // Strings, booleans, undefined and null are JSON as they are.
-    if (type !== 'object' || item === null) return item as JsonValue | undefined
-    const obj = item as object
-    if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? refuse('invalid Date') : formatDate(obj)
-    if (ancestors.includes(obj)) return refuse('circular reference')
-    if (ancestors.length >= MAX_DEPTH) return refuse(`nested more than ${MAX_DEPTH} levels deep`)
-    ancestors.push(obj)
+    if (typeof item === 'number') return Number.isFinite(item) ? item : notJson(String(item))
+    // Strings, booleans, undefined and null are JSON as they are; BigInts, functions and symbols are not.
+    if (typeof item !== 'object' || item === null) return typeof item === 'string' || typeof item === 'boolean' || item == null ? item : notJson(`a ${typeof item}`)
+    if (item instanceof Date) return Number.isNaN(item.getTime()) ? refuse('invalid Date') : formatDate(item)
+    if (ancestors.includes(item)) refuse('circular reference')
+    if (ancestors.length >= MAX_DEPTH) refuse(`nested more than ${MAX_DEPTH} levels deep`)
+    ancestors.push(item)
     let result: JsonValue | undefined
-    if (Array.isArray(obj)) {
+    if (Array.isArray(item)) {
       // By index, not `map`: holes in a sparse array become null too, and no iterator is consulted.
       const list: JsonValue[] = []
-      for (let index = 0; index < obj.length; index++) list.push(member(obj, index) ?? null)
+      for (let index = 0; index < item.length; index++) list.push(member(item, index) ?? null)
       result = list
     } else {
-      // Only an object with a class of its own can be a Map, Set or buffer; plain objects skip the check.
-      if (Object.getPrototypeOf(obj) !== Object.prototype) {
-        const kind = Object.prototype.toString.call(obj).slice(8, -1)
-        if (OPAQUE.test(kind) || ArrayBuffer.isView(obj)) refuse(`a ${kind} is not JSON; convert it to a plain object or array first`)
+      // Only an object with a class of its own can be a Map, Set or buffer; plain objects skip the check (it is not free).
+      if (Object.getPrototypeOf(item) !== Object.prototype) {
+        const kind = Object.prototype.toString.call(item).slice(8, -1)
+        if (OPAQUE.test(kind)) notJson(`a ${kind}`)
       }
-      const toJSON = (obj as { toJSON?: unknown }).toJSON
-      if (typeof toJSON === 'function') result = convert(toJSON.call(obj))
+      const toJSON = (item as { toJSON?: unknown }).toJSON
+      if (typeof toJSON === 'function') result = convert(toJSON.call(item))
       else {
         let out: Record<string, JsonValue> = {}
-        for (const key of Object.keys(obj)) {
-          const json = member(obj, key)
+        for (const key of Object.keys(item)) {
+          const json = member(item, key)
           if (json === undefined) continue
           // Assigning `__proto__` would replace the prototype; a computed key in a literal defines a plain property.
           if (key === '__proto__') out = { ...out, [key]: json }
@@ -103,7 +100,7 @@ export const toJson = (value: unknown, path = 'value'): E.Either<ValidationError
   }
   try {
     const json = convert(value)
-    return json === undefined ? E.left(validationError(path, 'undefined is not JSON')) : E.right(json)
+    return json === undefined ? notJson('undefined') : E.right(json)
   } catch (e) {
     const at = keys.reduce<string>(pathKey, path)
     // Anything but a refusal is a throwing getter or Proxy trap, met reading the value at `at`.
@@ -124,10 +121,10 @@ const notAnObject = (path: string, kind: string): E.Either<ValidationError, neve
  */
 export const toJsonObject = (value: unknown, path = 'value'): E.Either<ValidationError, JsonObject> => {
   if (value === undefined) return E.right({})
-  // The shape first, so a list is refused as a list rather than for its first bad item. An object
-  // that cannot even be inspected (a revoked Proxy) goes on to `toJson`, which says why.
+  // The shape first, so a list is refused as a list rather than for its first bad item (and an object
+  // that cannot even be inspected, a revoked Proxy, as such).
   const kind = describeValue(value)
-  if (kind !== 'object' && kind !== 'an unreadable object') return notAnObject(path, kind)
+  if (kind !== 'object') return notAnObject(path, kind)
   const json = toJson(value, path)
   if (E.isLeft(json)) return json
   // A `toJSON` method may still have answered something else.

@@ -10,7 +10,7 @@ import { validationError, type ValidationError } from './errors.ts'
 export const unreadable = (path: string, cause: unknown): ValidationError => {
   let reason: string
   try {
-    reason = cause instanceof Error ? String(cause.message) : String(cause)
+    reason = String(cause instanceof Error ? cause.message : cause)
   } catch {
     // What was thrown can itself be hostile (no prototype, a throwing `message` getter, a revoked Proxy).
     reason = describeValue(cause)

@@ -31,7 +31,7 @@ describe('prepareImportEvent', () => {
     [{ event: 'e', properties: { time } }, 'properties.distinct_id', 'Invalid properties.distinct_id: must be a string'],
     [{ event: 'e', properties: { distinct_id: 'u1' } }, 'properties.time', 'Invalid properties.time: is required by /import: seconds since the epoch when the event happened'],
     [{ properties: { distinct_id: 'u1', time } }, 'event', `Invalid event: must be a non-empty string (the event's name), got undefined`],
-    [{ event: 'e', properties: { distinct_id: 'u1', time, big: 10n } }, 'properties.big', 'Invalid properties.big: BigInt is not JSON; convert it to a number or a string first'],
+    [{ event: 'e', properties: { distinct_id: 'u1', time, big: 10n } }, 'properties.big', 'Invalid properties.big: a bigint is not JSON'],
   ])('refuses bad event #%# at its path', async (raw, path, message) => {
     expect(leftOf(await prepareImportEvent(raw, 'T', now))).toEqual({ _tag: 'ValidationError', path, message })
   })

@@ -79,7 +79,7 @@ describe('README: importEvents from an NDJSON file with progress', () => {
     const { out, err } = await run(lines.join('\n'))
     expect(out).toEqual(['9 sent, 9 imported'])
     expect(err).toEqual([
-      'line 4: Invalid properties.distinct_id: "undefined" is a placeholder value Mixpanel refuses as an id (it would merge unrelated users); pass the real id',
+      'line 4: Invalid properties.distinct_id: "undefined" is a placeholder Mixpanel refuses as an id',
       '9 imported, 1 refused',
     ])
   })

@@ -27,7 +27,7 @@ describe('validateField: distinct_id', () => {
       E.left({
         _tag: 'ValidationError',
         path: 'properties.distinct_id',
-        message: 'Invalid properties.distinct_id: "Anonymous" is a placeholder value Mixpanel refuses as an id (it would merge unrelated users); pass the real id',
+        message: 'Invalid properties.distinct_id: "Anonymous" is a placeholder Mixpanel refuses as an id',
       }),
     )
     expect(validateField('distinct_id', '', 'distinctId')).toEqual(E.left({ _tag: 'ValidationError', path: 'distinctId', message: 'Invalid distinctId: must be a non-empty string' }))

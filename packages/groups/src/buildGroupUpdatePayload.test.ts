@@ -33,7 +33,7 @@ describe('buildGroupUpdatePayload', () => {
     expectInvalid(
       buildGroupUpdatePayload({ token: TOKEN, message: { $group_key: 'company', $group_id: 'amq', $set: { n: NaN } } }, ENV),
       'message.$set.n',
-      'Invalid message.$set.n: NaN is not a JSON number (NaN and ±Infinity are refused)',
+      'Invalid message.$set.n: NaN is not JSON',
     )
   })
 })

@@ -39,7 +39,7 @@ export const buildAliasPayload = (
   if (E.isLeft(fields)) return fields
   const [aliasId, original, token, meta] = fields.right
   if (aliasId === original) {
-    return E.left(validationError('aliasId', `must differ from original (both are ${JSON.stringify(aliasId)}); an id cannot be an alias of itself`))
+    return E.left(validationError('aliasId', `must differ from original (both are ${JSON.stringify(aliasId)})`))
   }
   // mixpanel-python's key order: distinct_id, alias, token.
   return identityRequest(meta, '/track', 'token', { event: '$create_alias', properties: { distinct_id: original, alias: aliasId, token } })

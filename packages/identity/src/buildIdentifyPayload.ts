@@ -37,7 +37,7 @@ export const buildIdentifyPayload = (
   if (E.isLeft(fields)) return fields
   const [identifiedId, anonId, token, meta] = fields.right
   if (identifiedId === anonId) {
-    return E.left(validationError('anonId', `must differ from identifiedId (both are ${JSON.stringify(anonId)}); there is nothing to link`))
+    return E.left(validationError('anonId', `must differ from identifiedId (both are ${JSON.stringify(anonId)})`))
   }
   return identityRequest(meta, '/track', 'token', { event: '$identify', properties: { $identified_id: identifiedId, $anon_id: anonId, token } })
 }

@@ -35,7 +35,7 @@ export const buildMergePayload = (
   if (E.isLeft(fields)) return fields
   const [distinctId1, distinctId2, token, meta] = fields.right
   if (distinctId1 === distinctId2) {
-    return E.left(validationError('distinctId2', `must differ from distinctId1 (both are ${JSON.stringify(distinctId1)}); merging an id with itself does nothing`))
+    return E.left(validationError('distinctId2', `must differ from distinctId1 (both are ${JSON.stringify(distinctId1)})`))
   }
   return identityRequest(meta, '/import', 'secret', { event: '$merge', properties: { $distinct_ids: [distinctId1, distinctId2], token } })
 }

@@ -20,14 +20,14 @@ export const readIdentityInput = (
   first: IdField,
   second: IdField,
 ): E.Either<ValidationError, readonly [string, string, string, unknown]> => {
+  // Any object but an array or a Date; an object that cannot even be inspected (a revoked Proxy) is refused here too.
+  const kind = describeValue(input)
+  if (kind !== 'object') return E.left(validationError('input', `must be an object such as ${example}, got ${kind}`))
   const fields: unknown[] = []
   let reading = 'input'
   try {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      return E.left(validationError('input', `must be an object such as ${example}, got ${describeValue(input)}`))
-    }
     // Touches every own key once: a Proxy whose traps throw is refused as a whole.
-    Object.keys(input)
+    Object.keys(input as object)
     for (const key of [first[0], second[0], 'token', 'meta']) {
       reading = key
       fields.push((input as Record<string, unknown>)[key])

@@ -23,7 +23,7 @@ describe('buildPeopleDeletePayload', () => {
     expectInvalid(
       buildPeopleDeletePayload({ token: TOKEN, distinctId: 'undefined' }, ENV),
       'distinctId',
-      'Invalid distinctId: "undefined" is a placeholder value Mixpanel refuses as an id (it would merge unrelated users); pass the real id',
+      'Invalid distinctId: "undefined" is a placeholder Mixpanel refuses as an id',
     )
   })
 })

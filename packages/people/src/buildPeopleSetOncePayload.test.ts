@@ -15,7 +15,7 @@ describe('buildPeopleSetOncePayload', () => {
     expectInvalid(
       buildPeopleSetOncePayload({ token: TOKEN, distinctId: 'amq', properties: { seats: 10n } }, ENV),
       'properties.seats',
-      'Invalid properties.seats: BigInt is not JSON; convert it to a number or a string first',
+      'Invalid properties.seats: a bigint is not JSON',
     )
   })
 })

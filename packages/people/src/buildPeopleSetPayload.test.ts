@@ -63,7 +63,7 @@ describe('buildPeopleSetPayload', () => {
     expectInvalid(
       buildPeopleSetPayload({ token: TOKEN, distinctId: 'amq', properties: { 'lifetime value': NaN } }, ENV),
       'properties["lifetime value"]',
-      'Invalid properties["lifetime value"]: NaN is not a JSON number (NaN and ±Infinity are refused)',
+      'Invalid properties["lifetime value"]: NaN is not JSON',
     )
   })
 })

@@ -49,7 +49,7 @@ describe('buildPeopleUpdatePayload', () => {
     expectInvalid(
       buildPeopleUpdatePayload({ token: TOKEN, message: { $distinct_id: 'amq', $add: { n: -Infinity } } }, ENV),
       'message.$add.n',
-      'Invalid message.$add.n: -Infinity is not a JSON number (NaN and ±Infinity are refused)',
+      'Invalid message.$add.n: -Infinity is not JSON',
     )
   })
 })
