@@ -93,12 +93,18 @@ export const bundle = async ({ input, output }, shared = undefined) => {
   }
 }
 
-/** Size presets: what a user imports, and the gzip budget in bytes (null = reported, not enforced). */
+/**
+ * Size presets: what a user imports, and the gzip budget in bytes (null = reported, not enforced).
+ * `ceiling` is set only where the budget is out of reach for now (issue 6): the size measured when that
+ * was found (2026-11-28, after two diet rounds), plus about 1 %. CI fails a preset that grows past it,
+ * so a bundle can only shrink toward its budget; `node scripts/size.mjs --strict` holds the budgets.
+ * `alias` and `track` cannot reach 6 KB while ky stays: see the reference rows in scripts/size.mjs.
+ */
 export const PRESETS = [
-  { name: 'buildAliasPayload', code: "export { buildAliasPayload } from '@mp/identity'", budget: 1536, noKy: true },
-  { name: 'alias', code: "export { alias } from '@mp/identity'", budget: 6144 },
-  { name: 'track', code: "export { track } from '@mp/events'", budget: 6144 },
-  { name: '@mp/mixpanel (all)', code: "export * from '@mp/mixpanel'", budget: 15360 },
+  { name: 'buildAliasPayload', code: "export { buildAliasPayload } from '@mp/identity'", budget: 1536, ceiling: 1710, noKy: true },
+  { name: 'alias', code: "export { alias } from '@mp/identity'", budget: 6144, ceiling: 10970 },
+  { name: 'track', code: "export { track } from '@mp/events'", budget: 6144, ceiling: 11950 },
+  { name: '@mp/mixpanel (all)', code: "export * from '@mp/mixpanel'", budget: 15360, ceiling: 18300 },
   { name: 'buildTrackPayload', code: "export { buildTrackPayload } from '@mp/events'", budget: null, noKy: true },
   { name: '@mp/core (all)', code: "export * from '@mp/core'", budget: null, noKy: true },
   { name: 'send', code: "export { send } from '@mp/send'", budget: null },

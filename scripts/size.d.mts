@@ -15,3 +15,4 @@ export declare const kyAsFetch: () => { name: string }
 export declare const table: (results: ReadonlyArray<PresetResult>) => string
 export declare const REFERENCES: ReadonlyArray<Preset>
 export declare const kyFromSend: () => { name: string }
+export declare const PRESETS: ReadonlyArray<Preset>

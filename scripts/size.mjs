@@ -23,6 +23,8 @@ import { pathToFileURL } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { bundle, PRESETS, ROOT, sizeConfig } from '../rollup.config.mjs'
 
+export { PRESETS }
+
 // ky is @mp/send's dependency, not the root's: reference rows reach it through that package.
 const KY_ENTRY = () => createRequire(join(ROOT, 'packages/send/package.json')).resolve('ky')
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { kyFromSend, kyMarkersIn, measure, measurePreset, REFERENCES, table } from './size.mjs'
+import { kyFromSend, kyMarkersIn, measure, measurePreset, PRESETS, REFERENCES, table } from './size.mjs'
 
 describe('measure', () => {
   it('reports minified, gzip and brotli bytes, compression making repetitive code smaller', () => {
@@ -100,5 +100,15 @@ describe('table', () => {
     const held = await measurePreset({ name: 'held', code: `export const y = ${JSON.stringify('z'.repeat(5000))}.split('')`, budget: 1, ceiling: 10_000 })
     expect(table([held])).toMatch(/^held .* over budget \+\d+ B; under ceiling 10000\s*$/m)
     expect(text.split('\n')[0]).toMatch(/preset\s+min\s+gzip\s+brotli\s+budget/)
+  })
+})
+
+describe('PRESETS', () => {
+  it('gives a ceiling only to a budgeted preset, and only above its budget (a ceiling never loosens a met budget)', () => {
+    for (const preset of PRESETS) {
+      if (preset.ceiling === undefined) continue
+      expect(preset.budget, preset.name).not.toBeNull()
+      expect(preset.ceiling, preset.name).toBeGreaterThan(preset.budget ?? Infinity)
+    }
   })
 })
