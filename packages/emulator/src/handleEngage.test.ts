@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator } from './startEmulator.ts'
+import { emulatorPerFile } from './emulatorPerFile.ts'
 import { http } from './test-http.ts'
-import type { Emulator } from './types.ts'
 
-let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 })
-})
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset())
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })
 
 const update = (operation: string, value: unknown, id = 'u1') => ({ $token: 'tok', $distinct_id: id, [operation]: value })
 const engage = async (...updates: Array<Record<string, unknown>>) =>

@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator } from './startEmulator.ts'
+import { emulatorPerFile } from './emulatorPerFile.ts'
 import { http } from './test-http.ts'
-import type { Emulator } from './types.ts'
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0)
 const DAY_S = 24 * 60 * 60
-let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, now: () => NOW, limits: { maxRecords: 3, maxBytes: 4000 } })
-})
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset())
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, now: () => NOW, limits: { maxRecords: 3, maxBytes: 4000 } })
 
 const event = (name: string, extra: Record<string, unknown> = {}) => ({
   event: name,

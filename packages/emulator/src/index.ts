@@ -1,4 +1,5 @@
 export { startEmulator } from './startEmulator.ts'
+export { emulatorPerFile, type SuiteHooks } from './emulatorPerFile.ts'
 export type {
   Emulator,
   EmulatorCredentials,

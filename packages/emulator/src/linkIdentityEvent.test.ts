@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { emulatorPerFile } from './emulatorPerFile.ts'
 import { startEmulator } from './startEmulator.ts'
 import { http } from './test-http.ts'
-import type { Emulator } from './types.ts'
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0)
 const SECRET = { authorization: `Basic ${Buffer.from('secret:').toString('base64')}` }
-let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, now: () => NOW })
-})
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset())
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, now: () => NOW })
 
 const track = (...records: Array<Record<string, unknown>>) => http(emu.url, '/track?verbose=1', { json: records })
 const event = (name: string, id: string) => ({ event: name, properties: { token: 'tok', distinct_id: id } })

@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { serviceAccount } from '@mp/core'
-import { startEmulator, type Emulator } from '@mp/emulator'
+import { emulatorPerFile } from '@mp/emulator'
 import { importData } from './importData.ts'
 import { leftOf, rightOf } from './test-either.ts'
 
-let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, credentials: { apiSecret: 'api-secret-1', serviceAccount: { username: 'sa.user', secret: 'sa-secret-1', projectId: '42' } } })
-})
-afterAll(async () => {
-  await emu.stop()
-})
-beforeEach(() => emu.reset())
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, credentials: { apiSecret: 'api-secret-1', serviceAccount: { username: 'sa.user', secret: 'sa-secret-1', projectId: '42' } } })
 
 const timestamp = Math.floor(Date.now() / 1000) - 30 * 86_400
 const input = { distinctId: 'user_1', event: 'signup', timestamp, properties: { $insert_id: 'imp-1' } }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Config, RecordsRejected } from '@mp/core'
-import { startEmulator, type Emulator } from '@mp/emulator'
+import { emulatorPerFile } from '@mp/emulator'
 import { contentInsertId } from './contentInsertId.ts'
 import { importEvents } from './importEvents.ts'
 import { leftOf, rightOf } from './test-either.ts'
@@ -13,14 +13,7 @@ const EMU_NOW = Date.UTC(2024, 5, 1)
 const env = { now: () => EMU_NOW + 3 * 86_400_000 }
 const SECRET = 'import-secret-1'
 
-let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, now: () => EMU_NOW, credentials: { apiSecret: SECRET } })
-})
-afterAll(async () => {
-  await emu.stop()
-})
-beforeEach(() => emu.reset())
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, now: () => EMU_NOW, credentials: { apiSecret: SECRET } })
 
 const config = (extra: Partial<Config> = {}): Config => ({ token: 'TOKEN', host: emu.url, apiSecret: SECRET, retry: { limit: 0 }, ...extra })
 

@@ -1,18 +1,11 @@
 import { function as F } from 'fp-ts'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { LIB_NAME, LIB_VERSION } from '@mp/core'
-import { startEmulator, type Emulator } from '@mp/emulator'
+import { emulatorPerFile } from '@mp/emulator'
 import { leftOf, rightOf } from './test-either.ts'
 import { track } from './track.ts'
 
-let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 })
-})
-afterAll(async () => {
-  await emu.stop()
-})
-beforeEach(() => emu.reset())
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })
 
 const config = () => ({ token: 'TOKEN', host: emu.url })
 

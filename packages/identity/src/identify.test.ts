@@ -1,19 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, it, expect } from 'vitest'
 import { either as E, function as F } from 'fp-ts'
-import { startEmulator } from '@mp/emulator'
+import { emulatorPerFile } from '@mp/emulator'
 import { identify } from '@mp/identity'
 import { postRecords, trackedEvent } from './test-post.ts'
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>
-let emu: Emulator
 
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 })
-})
-afterAll(async () => {
-  await emu.stop()
-})
-beforeEach(() => emu.reset())
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })
 
 const TOKEN = 'tok_identity'
 // Original ID Merge only honours $identify when $anon_id is a UUID v4.

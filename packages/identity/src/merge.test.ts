@@ -1,24 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, it, expect } from 'vitest'
 import { either as E, function as F } from 'fp-ts'
 import { serviceAccount } from '@mp/core'
-import { startEmulator } from '@mp/emulator'
+import { emulatorPerFile } from '@mp/emulator'
 import { merge } from '@mp/identity'
 import { postRecords, profileSet, trackedEvent } from './test-post.ts'
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>
-let emu: Emulator
 
 const TOKEN = 'tok_identity'
 const API_SECRET = 'api-secret-0f9e8d'
 const SA = { username: 'robot.mp-service-account', secret: 'sa-secret-7a6b5c', projectId: '4242' }
 
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, credentials: { apiSecret: API_SECRET, serviceAccount: SA } })
-})
-afterAll(async () => {
-  await emu.stop()
-})
-beforeEach(() => emu.reset())
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, credentials: { apiSecret: API_SECRET, serviceAccount: SA } })
 
 const twoProfiles = async (): Promise<void> => {
   await postRecords(emu.url, '/engage', [

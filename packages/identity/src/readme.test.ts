@@ -1,18 +1,11 @@
 // The identity quick start proposed for the README, run as written except that `config` points at the emulator.
-import { afterAll, beforeAll, describe, it, expect } from 'vitest'
+import { afterAll, beforeAll, describe, it, expect, beforeEach } from 'vitest'
 import { either as E, function as F } from 'fp-ts'
 import { MixpanelException, toPromise } from '@mp/core'
-import { startEmulator } from '@mp/emulator'
+import { emulatorPerFile } from '@mp/emulator'
 import { alias, merge } from '@mp/identity'
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>
-let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 })
-})
-afterAll(async () => {
-  await emu.stop()
-})
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })
 
 describe('README quick start: identity', () => {
   it('pipe style: alias, then merge, each an Either', async () => {

@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { MixpanelException } from '@mp/core'
-import { startEmulator, type Emulator } from '@mp/emulator'
+import { emulatorPerFile } from '@mp/emulator'
 import { Mixpanel } from './Mixpanel.ts'
 import { CONTRACT_METHODS, sampleCalls } from './test-calls.ts'
 
-let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 })
-})
-afterAll(async () => {
-  await emu.stop()
-})
-beforeEach(() => emu.reset())
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })
 
 const SECRET = 'promise-secret-value'
 const options = () => ({ apiSecret: SECRET, host: emu.url, retry: { limit: 0 } })

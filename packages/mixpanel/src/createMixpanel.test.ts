@@ -1,18 +1,11 @@
 import { either as E, taskEither as TE } from 'fp-ts'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Config, MixpanelError } from '@mp/core'
-import { startEmulator, type Emulator } from '@mp/emulator'
+import { emulatorPerFile } from '@mp/emulator'
 import { createMixpanel } from './createMixpanel.ts'
 import { CONTRACT_METHODS, sampleCalls } from './test-calls.ts'
 
-let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 })
-})
-afterAll(async () => {
-  await emu.stop()
-})
-beforeEach(() => emu.reset())
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })
 
 const SECRET = 'facade-secret-value'
 const config = (): Config => ({ token: 'facade-token', apiSecret: SECRET, host: emu.url, retry: { limit: 0 } })

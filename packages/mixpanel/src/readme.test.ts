@@ -1,19 +1,13 @@
 // The README's batching and migration snippets, run as written except that the host points at the emulator.
 import { either as E, function as F } from 'fp-ts'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, beforeEach } from 'vitest'
 import { MixpanelException } from '@mp/core'
-import { startEmulator, type Emulator } from '@mp/emulator'
+import { emulatorPerFile } from '@mp/emulator'
 import { buildTrackPayload } from '@mp/events'
 import { createQueue } from '@mp/queue'
 import { Mixpanel } from './Mixpanel.ts'
 
-let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 })
-})
-afterAll(async () => {
-  await emu.stop()
-})
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })
 
 describe('README snippets', () => {
   it('batching with createQueue', async () => {

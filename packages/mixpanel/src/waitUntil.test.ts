@@ -1,6 +1,6 @@
 import { either as E } from 'fp-ts'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator } from '@mp/emulator'
+import { afterAll, beforeAll, describe, expect, it, beforeEach } from 'vitest'
+import { emulatorPerFile } from '@mp/emulator'
 import { createMixpanel } from './createMixpanel.ts'
 import { Mixpanel } from './Mixpanel.ts'
 
@@ -20,13 +20,7 @@ const fakeContext = (): ExecutionContext & { readonly pending: Array<Promise<unk
   return { pending, waitUntil: (promise) => void pending.push(promise) }
 }
 
-let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 })
-})
-afterAll(async () => {
-  await emu.stop()
-})
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })
 
 describe('serverless: ctx.waitUntil(mp.flush())', () => {
   it('Promise style: the handler answers before delivery, and waitUntil carries the flush', async () => {
