@@ -66,19 +66,9 @@ export const CONFIG_DEFAULTS = {
   retry: { limit: 4, baseDelayMs: 500, maxDelayMs: 30_000 },
 } as const
 
-// A failed check throws its ConfigError wrapped in a Refusal, and normalizeConfig turns it back into
-// a Left: the checks then read top to bottom, each stopping everything at the first problem.
-class Refusal {
-  constructor(readonly error: ConfigError) {}
-}
-
-const fail = (error: ConfigError): never => {
-  throw new Refusal(error)
-}
-
-const need = (ok: boolean, field: string, reason: string): void => {
-  if (!ok) fail(configError(field, reason))
-}
+// Each check answers its ConfigError or undefined, so `a ?? b ?? c` reads top to bottom and stops at
+// the first problem without running the checks after it.
+const refuse = (ok: boolean, field: string, reason: string): ConfigError | undefined => (ok ? undefined : configError(field, reason))
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null
 
@@ -110,75 +100,80 @@ const parseHost = (host: unknown): URL | undefined => {
 }
 
 // The host is never echoed back in a message: it may carry credentials.
-const resolveBaseUrl = (config: Config): string => {
+const resolveBaseUrl = (config: Config): E.Either<ConfigError, string> => {
   const region = config.region ?? CONFIG_DEFAULTS.region
   if (config.host === undefined) {
-    need(REGIONS.includes(region), 'region', "must be 'us', 'eu' or 'in'")
-    return `https://api${region === 'us' ? '' : `-${region}`}.mixpanel.com`
+    const refused = refuse(REGIONS.includes(region), 'region', "must be 'us', 'eu' or 'in'")
+    return refused === undefined ? E.right(`https://api${region === 'us' ? '' : `-${region}`}.mixpanel.com`) : E.left(refused)
   }
   const url = parseHost(config.host)
   if (url === undefined || !/^https?:$/.test(url.protocol) || url.username + url.password + url.search + url.hash !== '') {
-    return fail(
+    return E.left(
       configError('host', 'must be a host name such as api-eu.mixpanel.com or an http(s) origin such as http://127.0.0.1:4000, without credentials, query or fragment'),
     )
   }
-  need(
+  const refused = refuse(
     url.protocol === 'https:' || LOOPBACK.test(url.hostname) || config.allowInsecureHttp === true,
     'host',
     `plain http to ${url.hostname} would send data unencrypted; use https, a loopback host, or set allowInsecureHttp: true`,
   )
-  return url.origin + url.pathname.replace(/\/+$/, '')
+  return refused === undefined ? E.right(url.origin + url.pathname.replace(/\/+$/, '')) : E.left(refused)
 }
 
-const resolveCredentials = (config: Config): Credentials | undefined => {
+const resolveCredentials = (config: Config): E.Either<ConfigError, Credentials | undefined> => {
   const account: unknown = config.serviceAccount
   if (account !== undefined) {
-    need(isObject(account), 'serviceAccount', 'must be the result of serviceAccount(username, secret, projectId)')
-    const { username, secret, projectId } = account as Record<string, unknown>
-    const read = readServiceAccount([username, secret, projectId])
-    if (E.isLeft(read)) return fail(read.left)
-    return { kind: 'serviceAccount', username: read.right[0], projectId: read.right[2], secret: redact(read.right[1]) }
+    if (!isObject(account)) return E.left(configError('serviceAccount', 'must be the result of serviceAccount(username, secret, projectId)'))
+    const read = readServiceAccount([account['username'], account['secret'], account['projectId']])
+    if (E.isLeft(read)) return read
+    const [username, secret, projectId] = read.right
+    return E.right({ kind: 'serviceAccount', username, projectId, secret: redact(secret) })
   }
   const apiSecret: unknown = config.apiSecret
-  if (apiSecret === undefined) return undefined
-  need(isText(apiSecret), 'apiSecret', 'must be a non-empty string')
-  return { kind: 'apiSecret', secret: redact((apiSecret as string).trim()) }
+  if (apiSecret === undefined) return E.right(undefined)
+  return isText(apiSecret) ? E.right({ kind: 'apiSecret', secret: redact(apiSecret.trim()) }) : E.left(configError('apiSecret', 'must be a non-empty string'))
 }
 
-const resolveRetry = (retry: unknown): Required<RetryPolicy> => {
+const resolveRetry = (retry: unknown): E.Either<ConfigError, Required<RetryPolicy>> => {
   const defaults = CONFIG_DEFAULTS.retry
-  if (retry === undefined) return defaults
-  need(isObject(retry), 'retry', 'must be an object such as { limit: 4 }')
-  const given = retry as Record<string, unknown>
-  const limit = given['limit'] ?? defaults.limit
-  const baseDelayMs = given['baseDelayMs'] ?? defaults.baseDelayMs
+  if (retry === undefined) return E.right(defaults)
+  if (!isObject(retry)) return E.left(configError('retry', 'must be an object such as { limit: 4 }'))
+  const limit = retry['limit'] ?? defaults.limit
+  const baseDelayMs = retry['baseDelayMs'] ?? defaults.baseDelayMs
   // A base delay above the default maximum lifts the maximum instead of being refused.
-  const maxDelayMs = given['maxDelayMs'] ?? Math.max(defaults.maxDelayMs, baseDelayMs as number)
-  need(isWholeAtLeast(limit, 0), 'retry.limit', 'must be a whole number ≥ 0')
-  need(isWholeAtLeast(baseDelayMs, 0), 'retry.baseDelayMs', 'must be a whole number of milliseconds ≥ 0')
-  need(isWholeAtLeast(maxDelayMs, baseDelayMs as number), 'retry.maxDelayMs', 'must be a whole number of milliseconds ≥ baseDelayMs')
-  return { limit, baseDelayMs, maxDelayMs } as Required<RetryPolicy>
+  const maxDelayMs = retry['maxDelayMs'] ?? Math.max(defaults.maxDelayMs, baseDelayMs as number)
+  const refused =
+    refuse(isWholeAtLeast(limit, 0), 'retry.limit', 'must be a whole number ≥ 0') ??
+    refuse(isWholeAtLeast(baseDelayMs, 0), 'retry.baseDelayMs', 'must be a whole number of milliseconds ≥ 0') ??
+    refuse(isWholeAtLeast(maxDelayMs, baseDelayMs as number), 'retry.maxDelayMs', 'must be a whole number of milliseconds ≥ baseDelayMs')
+  return refused === undefined ? E.right({ limit, baseDelayMs, maxDelayMs } as Required<RetryPolicy>) : E.left(refused)
 }
 
-const resolve = (config: Config): ResolvedConfig => {
-  need(isObject(config), '', 'must be an object such as { token: "…" }')
-  need(isText(config.token), 'token', 'must be your project token, a non-empty string')
-  const timeoutMs = config.timeoutMs ?? CONFIG_DEFAULTS.timeoutMs
-  need(Number.isFinite(timeoutMs) && timeoutMs > 0, 'timeoutMs', 'must be a positive number of milliseconds')
-  for (const [field, type, reason] of OPTIONAL_TYPES) need(config[field] === undefined || typeof config[field] === type, field, reason)
+const resolve = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
+  const timeoutMs = isObject(config) ? (config.timeoutMs ?? CONFIG_DEFAULTS.timeoutMs) : undefined
+  const refused =
+    refuse(isObject(config), '', 'must be an object such as { token: "…" }') ??
+    refuse(isText(config.token), 'token', 'must be your project token, a non-empty string') ??
+    refuse(Number.isFinite(timeoutMs) && (timeoutMs as number) > 0, 'timeoutMs', 'must be a positive number of milliseconds') ??
+    OPTIONAL_TYPES.map(([field, type, reason]) => refuse(config[field] === undefined || typeof config[field] === type, field, reason)).find((r) => r !== undefined)
+  if (refused !== undefined) return E.left(refused)
   const baseUrl = resolveBaseUrl(config)
+  if (E.isLeft(baseUrl)) return baseUrl
   const credentials = resolveCredentials(config)
-  return {
+  if (E.isLeft(credentials)) return credentials
+  const retry = resolveRetry(config.retry)
+  if (E.isLeft(retry)) return retry
+  return E.right({
     token: config.token.trim(),
-    baseUrl,
-    timeoutMs,
-    retry: resolveRetry(config.retry),
+    baseUrl: baseUrl.right,
+    timeoutMs: timeoutMs as number,
+    retry: retry.right,
     gzip: config.gzip ?? false,
-    credentials,
+    credentials: credentials.right,
     fetch: config.fetch,
     sleep: config.sleep,
     random: config.random ?? Math.random,
-  }
+  })
 }
 
 /**
@@ -192,10 +187,9 @@ const resolve = (config: Config): ResolvedConfig => {
  */
 export const normalizeConfig = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
   try {
-    return E.right(resolve(config))
-  } catch (thrown) {
-    // Anything but a Refusal came from the config itself (a getter or Proxy trap that throws):
-    // bad input like any other, never an exception.
-    return E.left(thrown instanceof Refusal ? thrown.error : { _tag: 'ConfigError', field: 'config', message: 'Invalid config: it could not be read (a property getter threw)' })
+    return resolve(config)
+  } catch {
+    // Only the config itself can throw here (a getter or Proxy trap): bad input like any other.
+    return E.left({ _tag: 'ConfigError', field: 'config', message: 'Invalid config: it could not be read (a property getter threw)' })
   }
 }
