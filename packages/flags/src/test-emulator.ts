@@ -6,12 +6,15 @@ import type { FlagContext } from './types.ts'
 
 export const TOKEN = 'tok_SECRET_4f2a9c'
 
+/** Emulator options (for `startEmulator` or `emulatorPerFile`) whose /flags route evaluates with evaluateFlag. */
+export const flagsEmulatorOptions = (definitions: ReadonlyArray<unknown>, options: Omit<EmulatorOptions, 'flags'> = {}): EmulatorOptions => ({
+  port: 0,
+  ...options,
+  flags: { definitions, evaluate: (definition, context) => toWireVariant(evaluateFlag(definition, context as FlagContext)) },
+})
+
 export const startFlagsEmulator = (definitions: ReadonlyArray<unknown>, options: Omit<EmulatorOptions, 'flags'> = {}): Promise<Emulator> =>
-  startEmulator({
-    port: 0,
-    ...options,
-    flags: { definitions, evaluate: (definition, context) => toWireVariant(evaluateFlag(definition, context as FlagContext)) },
-  })
+  startEmulator(flagsEmulatorOptions(definitions, options))
 
 export const flagRequests = (emu: Emulator, path: '/flags' | '/flags/definitions') => emu.requests().filter((r) => r.path === path)
 
