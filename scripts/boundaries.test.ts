@@ -18,6 +18,9 @@ const ALLOWED: Readonly<Record<string, ReadonlyArray<string>>> = {
   // Exposure events are tracked events, so flags reuse @mp/events rather than rebuilding its record.
   flags: ['@mp/core', '@mp/send', '@mp/events', 'fp-ts', 'valibot', 'json-logic-js'],
   emulator: [],
+  // The contract's row (core, flags, the SDK as a peer), plus @mp/events: OpenFeature's `track` maps to
+  // Mixpanel's track, and @mp/flags depends on @mp/events already, so nothing new ships.
+  openfeature: ['@mp/core', '@mp/flags', '@mp/events', 'fp-ts', '@openfeature/server-sdk'],
 }
 
 const sourceFiles = (dir: string): string[] =>

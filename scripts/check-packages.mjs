@@ -26,6 +26,12 @@ const ROOT = new URL('..', import.meta.url).pathname
 const SOURCE_CONDITION = '@mp/source'
 /** Packages allowed to import Node built-ins: they are Node-only by design. */
 export const NODE_ONLY = new Set(['@mp/emulator'])
+/**
+ * Edge packages whose peer dependency's types need Node's: @openfeature/server-sdk's .d.ts imports
+ * `node:events`, so a consumer of @mp/openfeature has Node types (@types/node, or Deno's and Bun's own)
+ * anyway. Their own code is still refused `node:` imports; only the consumer typecheck adds Node types.
+ */
+export const NODE_TYPES_FROM_PEER = new Set(['@mp/openfeature'])
 /** Packages allowed to import ky: the single HTTP boundary. */
 export const KY_ALLOWED = new Set(['@mp/send'])
 
@@ -174,8 +180,8 @@ const packLists = async (dirs) => {
 
 /**
  * Typechecks a consumer that imports every package by name with no custom condition, so it sees the
- * shipped `.d.ts` (with `skipLibCheck: false`): edge packages with DOM/ES libs only and no Node types,
- * Node-only packages with @types/node. Answers tsc's complaints per file, empty when clean.
+ * shipped `.d.ts` (with `skipLibCheck: false`): edge packages with DOM/ES libs only and no Node types
+ * (those in NODE_TYPES_FROM_PEER with them), Node-only packages with @types/node. Answers tsc's complaints per file, empty when clean.
  */
 const checkConsumerTypes = async (packages) => {
   const dir = join(ROOT, '.cache/consumer-types')
@@ -184,7 +190,9 @@ const checkConsumerTypes = async (packages) => {
   const source = (names) =>
     `${names.map((n, i) => `import * as m${i} from '${n}'`).join('\n')}\nexport const all = [${names.map((_, i) => `m${i}`).join(', ')}]\n`
   const variants = [
-    { file: 'edge.ts', names: packages.filter((n) => !NODE_ONLY.has(n)), types: [], skipLibCheck: false },
+    { file: 'edge.ts', names: packages.filter((n) => !NODE_ONLY.has(n) && !NODE_TYPES_FROM_PEER.has(n)), types: [], skipLibCheck: false },
+    // Strict like the edge check, with Node types for the peer's sake (what a consumer of these has).
+    { file: 'edge-node-types.ts', names: packages.filter((n) => NODE_TYPES_FROM_PEER.has(n)), types: ['node'], skipLibCheck: false },
     // Checking all of @types/node takes longer than everything else here; the Node-only packages' own
     // .d.ts still have to resolve for the import to typecheck.
     { file: 'node.ts', names: packages.filter((n) => NODE_ONLY.has(n)), types: ['node'], skipLibCheck: true },

@@ -30,7 +30,7 @@ import type {
   RemoteProviderOptions,
 } from './types.ts'
 
-const NO_TRACKER = configError('track', 'is needed to send OpenFeature tracking events: use fromLocal/fromRemote, or new MixpanelProvider(flags, { track })')
+const NO_TRACKER = configError('track', 'missing; OpenFeature tracking events need one (use fromLocal/fromRemote, or new MixpanelProvider(flags, { track }))')
 
 /**
  * Where a local source stands: `loading` until `initialize` ends, then `ready`, `waiting` (the first
