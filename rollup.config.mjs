@@ -3,6 +3,7 @@
 //
 //   import { bundle, sizeConfig, workerConfig } from './rollup.config.mjs'   // from scripts
 //   npx rollup -c                                                           // writes .cache/bundles/*.js
+import { builtinModules } from 'node:module'
 import { resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { rollup } from 'rollup'
@@ -57,16 +58,20 @@ export const sizeConfig = (code, { conditions = ['import', 'module', 'browser', 
   output: { format: 'es', plugins: [minify()] },
 })
 
+const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id)
+
 /**
  * A self-contained ES module worker for workerd: everything bundled, nothing Node-specific.
- * `minified: false` keeps it readable for debugging.
+ * `minified: false` keeps it readable for debugging. `nodejsCompat: true` leaves Node built-ins
+ * (`node:events`, `async_hooks`) to the runtime, for a worker run with the `nodejs_compat` flag.
  * @example
  * const { input, output } = workerConfig('scripts/runtimes/worker.mjs')
  */
-export const workerConfig = (file, { minified = true } = {}) => ({
+export const workerConfig = (file, { minified = true, nodejsCompat = false } = {}) => ({
   input: {
     input: resolvePath(ROOT, file),
     plugins: [resolve(['workerd', 'worker', 'browser', 'import', 'module', 'default']), commonjs()],
+    ...(nodejsCompat ? { external: isNodeBuiltin } : {}),
     onwarn,
   },
   output: { format: 'es', inlineDynamicImports: true, plugins: minified ? [minify()] : [] },

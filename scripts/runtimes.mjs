@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Runtime matrix: runs ONE smoke program (alias, merge, track, a small importEvents, a queue flush)
 // against the emulator under Node 20 (this process's node), Node 22, Node 24, Deno, Bun and workerd,
-// then each runtime's example from examples/. The emulator runs here, on 127.0.0.1; every runtime
+// then each runtime's example from examples/, then the OpenFeature program (@mp/openfeature in the real
+// @openfeature/server-sdk, remote and local; on workerd with nodejs_compat and local mode without
+// polling, since the SDK needs node:events and a Worker has no process for timers to outlive a request).
+// The emulator runs here, on 127.0.0.1, serving the OpenFeature program's flags; every runtime
 // reaches it over HTTP and imports the BUILT packages (run `pnpm build` first, or pass --build).
 // Runtimes come from npm, installed on demand into .cache/runtimes/<pkg>@<version>/.
 //
@@ -17,6 +20,7 @@ import { bundle, ROOT, workerConfig } from '../rollup.config.mjs'
 
 const CACHE = join(ROOT, '.cache/runtimes')
 const SMOKE = 'scripts/runtimes/smoke.mjs'
+const OPENFEATURE = 'scripts/runtimes/openfeature.mjs'
 const TIMEOUT_MS = 90_000
 
 /** The matrix. `pkg` is the pinned npm package that provides the runtime (none: this process's node). */
@@ -145,6 +149,20 @@ const failedSteps = (result) =>
     .filter((s) => !s.ok)
     .map((s) => `${s.step}: ${typeof s.detail === 'string' ? s.detail : (s.detail?._tag ?? '')} ${s.detail?.message ?? ''}`.trim())
 
+/** Problems with what one OpenFeature run must have left in the emulator (per mode: exposures and one tracked event). */
+const checkOpenFeatureState = (emu, runId, of, modes) => {
+  const user = of.openFeatureUser(runId)
+  const problems = []
+  for (const [event, n] of Object.entries(of.OPENFEATURE_RECORDS_PER_MODE)) {
+    const got = emu.events().filter((e) => e.event === event && e.distinctId === user).length
+    if (got !== n * modes) problems.push(`openfeature: emulator has ${got} ${event} event(s) for ${user}, expected ${n * modes}`)
+  }
+  return problems
+}
+
+const openFeatureProblems = (emu, runId, of, result, modes) =>
+  result === undefined ? [] : [...failedSteps(result), ...(result.ok ? checkOpenFeatureState(emu, runId, of, modes) : [])]
+
 // A dist import must not resolve to a package's `src/` (that would test the sources, not what ships).
 const sourceLeaks = (resolved = {}) => Object.entries(resolved).filter(([, file]) => !/\/dist\/index\.js$/.test(file)).map(([n, f]) => `${n} -> ${f}`)
 
@@ -163,7 +181,7 @@ const runtimeEnv = { DENO_DIR: join(CACHE, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1
 const EXAMPLES = { node: 'examples/node/track.mjs', deno: 'examples/deno/track.ts', bun: 'examples/bun/track.ts' }
 
 /** Runs the smoke program (and the runtime's example) in a child process; answers the row. */
-const runProcessRuntime = async (rt, emu, smokeLib) => {
+const runProcessRuntime = async (rt, emu, smokeLib, of) => {
   const runId = `${rt.name}-${Date.now().toString(36)}`
   emu.reset()
   const [cmd, args] = commandFor(rt, SMOKE, [emu.url, runId])
@@ -178,7 +196,17 @@ const runProcessRuntime = async (rt, emu, smokeLib) => {
     if (result.ok) problems.push(...checkSmokeState(emu, runId, smokeLib))
   }
   const example = await runExample(rt, emu, EXAMPLES[rt.kind])
-  return { smoke: problems, example }
+  return { smoke: problems, example, openfeature: await runOpenFeature(rt, emu, of) }
+}
+
+const runOpenFeature = async (rt, emu, of) => {
+  const runId = `${rt.name}-of-${Date.now().toString(36)}`
+  emu.reset()
+  const [cmd, args] = commandFor(rt, OPENFEATURE, [emu.url, runId])
+  const { code, stdout, stderr } = await run(cmd, args, { env: runtimeEnv })
+  const result = smokeFrom(stdout)
+  if (result === undefined) return [`${OPENFEATURE}: no SMOKE_RESULT (exit ${code}): ${stderr.trim().split('\n').slice(-6).join(' | ')}`]
+  return [...openFeatureProblems(emu, runId, of, result, 2), ...sourceLeaks(result.resolved).map((l) => `not dist: ${l}`)]
 }
 
 const runExample = async (rt, emu, file) => {
@@ -196,33 +224,42 @@ const runExample = async (rt, emu, file) => {
 const capnpString = (s) => JSON.stringify(s)
 
 /** Bundles both workers, serves them with `workerd serve`, calls them over HTTP. */
-const runWorkerd = async (rt, emu, smokeLib) => {
+const runWorkerd = async (rt, emu, smokeLib, of) => {
   const dir = join(CACHE, 'workerd-app')
   mkdirSync(dir, { recursive: true })
   const shared = {}
-  for (const [file, out] of [
-    ['scripts/runtimes/worker.mjs', 'smoke-worker.js'],
-    ['examples/cloudflare-worker/worker.mjs', 'example-worker.js'],
+  for (const [file, out, nodejsCompat] of [
+    ['scripts/runtimes/worker.mjs', 'smoke-worker.js', false],
+    ['examples/cloudflare-worker/worker.mjs', 'example-worker.js', false],
+    ['scripts/runtimes/openfeature-worker.mjs', 'openfeature-worker.js', true],
   ])
     // Unminified: terser adds seconds on a busy machine and proves nothing more about the runtime.
-    writeFileSync(join(dir, out), (await bundle(workerConfig(file, { minified: false }), shared)).code)
-  const [smokePort, examplePort] = [await freePort(), await freePort()]
+    writeFileSync(join(dir, out), (await bundle(workerConfig(file, { minified: false, nodejsCompat }), shared)).code)
+  const [smokePort, examplePort, openFeaturePort] = [await freePort(), await freePort(), await freePort()]
   // `local` lets the workers reach the emulator on 127.0.0.1; by default workerd only allows public addresses.
   const config = `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
     (name = "smoke", worker = .smokeWorker),
     (name = "example", worker = .exampleWorker),
+    (name = "openfeature", worker = .openFeatureWorker),
     (name = "loopback", network = (allow = ["public", "private", "local"])),
   ],
   sockets = [
     (name = "smoke", address = ${capnpString(`127.0.0.1:${smokePort}`)}, http = (), service = "smoke"),
     (name = "example", address = ${capnpString(`127.0.0.1:${examplePort}`)}, http = (), service = "example"),
+    (name = "openfeature", address = ${capnpString(`127.0.0.1:${openFeaturePort}`)}, http = (), service = "openfeature"),
   ],
 );
 const smokeWorker :Workerd.Worker = (
   modules = [(name = "worker", esModule = embed "smoke-worker.js")],
   compatibilityDate = "2025-09-01",
+  globalOutbound = "loopback",
+);
+const openFeatureWorker :Workerd.Worker = (
+  modules = [(name = "worker", esModule = embed "openfeature-worker.js")],
+  compatibilityDate = "2025-09-01",
+  compatibilityFlags = ["nodejs_compat"],
   globalOutbound = "loopback",
 );
 const exampleWorker :Workerd.Worker = (
@@ -241,8 +278,8 @@ const exampleWorker :Workerd.Worker = (
   child.stderr.on('data', (d) => (stderr += d))
   child.stdout.on('data', (d) => (stderr += d))
   try {
-    if (!(await waitForPort(smokePort, 20_000)) || !(await waitForPort(examplePort, 5_000)))
-      return { smoke: [`workerd did not start: ${stderr.trim().split('\n').slice(-4).join(' | ')}`], example: ['workerd did not start'] }
+    if (!(await waitForPort(smokePort, 20_000)) || !(await waitForPort(examplePort, 5_000)) || !(await waitForPort(openFeaturePort, 5_000)))
+      return { smoke: [`workerd did not start: ${stderr.trim().split('\n').slice(-4).join(' | ')}`], example: ['workerd did not start'], openfeature: ['workerd did not start'] }
     const runId = `workerd-${Date.now().toString(36)}`
     emu.reset()
     const problems = []
@@ -278,9 +315,28 @@ const exampleWorker :Workerd.Worker = (
     } catch (error) {
       example.push(`calling the example worker failed: ${error.message}`)
     }
-    return { smoke: problems, example }
+    return { smoke: problems, example, openfeature: await callOpenFeatureWorker(openFeaturePort, emu, of, () => stderr) }
   } finally {
     child.kill('SIGTERM')
+  }
+}
+
+// Remote and local (without polling) in one request; the worker answers the program's result as JSON.
+const callOpenFeatureWorker = async (port, emu, of, stderr) => {
+  const runId = `workerd-of-${Date.now().toString(36)}`
+  emu.reset()
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/?url=${encodeURIComponent(emu.url)}&run=${runId}`, { signal: AbortSignal.timeout(TIMEOUT_MS) })
+    const text = await response.text()
+    let result
+    try {
+      result = JSON.parse(text)
+    } catch {
+      return [`openfeature worker answered ${response.status}: ${text.slice(0, 200)} ${stderr().slice(-300)}`]
+    }
+    return openFeatureProblems(emu, runId, of, result, 2)
+  } catch (error) {
+    return [`calling the openfeature worker failed: ${error.message}`]
   }
 }
 
@@ -290,8 +346,8 @@ const missingDist = () =>
   readdirSync(join(ROOT, 'packages')).filter((p) => !existsSync(join(ROOT, 'packages', p, 'dist/index.js')))
 
 const table = (rows) => {
-  const header = ['runtime', 'version', 'smoke', 'example', 'seconds']
-  const cells = rows.map((r) => [r.name, r.version ?? '-', r.smoke, r.example, r.seconds])
+  const header = ['runtime', 'version', 'smoke', 'example', 'openfeature', 'seconds']
+  const cells = rows.map((r) => [r.name, r.version ?? '-', r.smoke, r.example, r.openfeature ?? '-', r.seconds])
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => String(c[i]).length)))
   const line = (c) => c.map((x, i) => String(x).padEnd(widths[i])).join('  ')
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n')
@@ -326,21 +382,26 @@ const main = async (argv) => {
   const missing = missingDist()
   if (missing.length > 0) throw new Error(`not built: ${missing.join(', ')} (run \`pnpm build\` or pass --build)`)
   const smokeLib = await import('./runtimes/smoke-lib.mjs')
+  const of = await import('./runtimes/openfeature-lib.mjs')
   const { startEmulator } = await import('@mp/emulator')
-  const emu = await startEmulator({ port: 0 })
+  const { evaluateFlag, toWireVariant } = await import('@mp/flags')
+  const flags = { definitions: of.OPENFEATURE_FLAGS, evaluate: (definition, context) => toWireVariant(evaluateFlag(definition, context)) }
+  const emu = await startEmulator({ port: 0, flags })
   const rows = []
   try {
     for (const [i, rt] of runtimes.entries()) {
       const t0 = performance.now()
       const row = { name: rt.name }
-      if (!installs[i].ok) Object.assign(row, { smoke: 'FAIL', example: '-', problems: [installs[i].error] })
+      if (!installs[i].ok) Object.assign(row, { smoke: 'FAIL', example: '-', openfeature: '-', problems: [installs[i].error] })
       else {
         // workerd prints its compatibility date; the npm version says more.
         row.version = rt.pkg === undefined ? process.version : rt.kind === 'workerd' ? rt.pkg.split('@')[1] : await versionOf(rt)
-        const { smoke, example } = rt.kind === 'workerd' ? await runWorkerd(rt, emu, smokeLib) : await runProcessRuntime(rt, emu, smokeLib)
+        const { smoke, example, openfeature } =
+          rt.kind === 'workerd' ? await runWorkerd(rt, emu, smokeLib, of) : await runProcessRuntime(rt, emu, smokeLib, of)
         row.smoke = smoke.length === 0 ? 'pass' : 'FAIL'
         row.example = example === undefined ? '-' : example.length === 0 ? 'pass' : 'FAIL'
-        row.problems = [...smoke, ...(example ?? [])]
+        row.openfeature = openfeature.length === 0 ? 'pass' : 'FAIL'
+        row.problems = [...smoke, ...(example ?? []), ...openfeature]
       }
       row.seconds = ((performance.now() - t0) / 1000).toFixed(1)
       rows.push(row)
@@ -350,7 +411,7 @@ const main = async (argv) => {
     await emu.stop()
   }
   console.log(`\n${table(rows)}`)
-  const failed = rows.filter((r) => r.smoke !== 'pass' || r.example === 'FAIL')
+  const failed = rows.filter((r) => r.smoke !== 'pass' || r.example === 'FAIL' || r.openfeature === 'FAIL')
   console.log(`\nruntimes: ${rows.length - failed.length}/${rows.length} passed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   if (failed.length > 0) process.exitCode = 1
 }
