@@ -2,41 +2,34 @@
 import { describe, expect, it } from 'vitest'
 import { OpenFeature } from '@openfeature/server-sdk'
 import { MixpanelProvider } from '@mp/openfeature'
-import { exposures, flag, useFlagsEmulator } from './test-openfeature.ts'
+import { flag, useFlagsEmulator } from './test-openfeature.ts'
 
 const emu = useFlagsEmulator()
 
 describe('README: OpenFeature', () => {
-  it('the five-line setup: local flags behind OpenFeature, with an exposure', async () => {
-    emu.setFlagDefinitions([flag('new_checkout', true)])
+  it('the five-line setup, then details, tracking and shutdown', async () => {
+    emu.setFlagDefinitions([flag('new_checkout', true), flag('button_color', 'green', 'green')])
     // --- README snippet (setup) ---
     await OpenFeature.setProviderAndWait(MixpanelProvider.fromLocal({ token: 'YOUR_TOKEN', host: emu.url }))
     const client = OpenFeature.getClient()
     const enabled = await client.getBooleanValue('new_checkout', false, { targetingKey: 'user_1' })
     // --- end ---
-    expect(enabled).toBe(true)
-    await OpenFeature.close()
-    expect(exposures(emu).map((e) => [e.distinctId, e.properties['Experiment name']])).toEqual([['user_1', 'new_checkout']])
-  })
-
-  it('details, tracking and shutdown, remote', async () => {
-    emu.setFlagDefinitions([flag('button_color', 'green', 'green')])
-    await OpenFeature.setProviderAndWait(MixpanelProvider.fromRemote({ token: 'YOUR_TOKEN', host: emu.url }))
-    const client = OpenFeature.getClient()
     // --- README snippet (details) ---
     const ctx = { targetingKey: 'user_1', custom_properties: { plan: 'pro' } }
     const details = await client.getStringDetails('button_color', 'blue', ctx)
-    // { value: 'green', variant: 'green', reason: 'TARGETING_MATCH', flagMetadata: { variantSource: 'remote' }, … }
+    // { value: 'green', variant: 'green', reason: 'TARGETING_MATCH', flagMetadata: { variantSource: 'local' }, … }
     const missing = await client.getStringDetails('no_such_flag', 'blue', ctx)
-    // { value: 'blue', errorCode: 'FLAG_NOT_FOUND', reason: 'ERROR', errorMessage: 'the /flags answer has no flag "no_such_flag"', … }
+    // { value: 'blue', errorCode: 'FLAG_NOT_FOUND', reason: 'ERROR', errorMessage: 'no definition for flag "no_such_flag"', … }
     client.track('checkout', ctx, { value: 99.5, currency: 'EUR' }) // a Mixpanel event for user_1
     await OpenFeature.close() // stops polling, waits for exposures and tracked events
     // --- end ---
-    expect(details).toMatchObject({ value: 'green', variant: 'green', reason: 'TARGETING_MATCH', flagMetadata: { variantSource: 'remote' } })
-    expect(missing).toMatchObject({ value: 'blue', errorCode: 'FLAG_NOT_FOUND', reason: 'ERROR', errorMessage: 'the /flags answer has no flag "no_such_flag"' })
-    expect(emu.events().map((e) => [e.event, e.distinctId]).sort()).toEqual([
-      ['$experiment_started', 'user_1'],
-      ['checkout', 'user_1'],
+    expect(enabled).toBe(true)
+    expect(details).toMatchObject({ value: 'green', variant: 'green', reason: 'TARGETING_MATCH', flagMetadata: { variantSource: 'local' } })
+    expect(missing).toMatchObject({ value: 'blue', errorCode: 'FLAG_NOT_FOUND', reason: 'ERROR', errorMessage: 'no definition for flag "no_such_flag"' })
+    expect(emu.events().map((e) => `${e.event} ${e.distinctId} ${String(e.properties['Experiment name'] ?? e.properties['currency'])}`).sort()).toEqual([
+      '$experiment_started user_1 button_color',
+      '$experiment_started user_1 new_checkout',
+      'checkout user_1 EUR',
     ])
   })
 })
