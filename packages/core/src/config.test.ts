@@ -81,6 +81,17 @@ describe('normalizeConfig', () => {
     expect(right({ token: 't', retry: { limit: 0 } }).retry).toEqual({ limit: 0, baseDelayMs: 500, maxDelayMs: 30_000 })
   })
 
+  it('keeps idMerge as given and refuses any value but the two systems', () => {
+    expect(right({ token: 't' }).idMerge).toBeUndefined()
+    expect(right({ token: 't', idMerge: 'simplified' }).idMerge).toBe('simplified')
+    expect(right({ token: 't', idMerge: 'original' }).idMerge).toBe('original')
+    for (const idMerge of ['Simplified', 'legacy', '', null, true]) {
+      const e = left({ token: 't', idMerge })
+      expect(e).toMatchObject({ _tag: 'ConfigError', field: 'idMerge' })
+      expect(e.message).toBe("Invalid config.idMerge: must be 'simplified' or 'original' (Mixpanel: Project Settings → Identity Merge)")
+    }
+  })
+
   it('wraps the API secret so it never prints', () => {
     const c = right({ token: 't', apiSecret: 'TOP-SECRET' })
     expect(c.credentials?.kind).toBe('apiSecret')

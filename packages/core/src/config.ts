@@ -6,6 +6,9 @@ import { readServiceAccount, type ServiceAccount } from './serviceAccount.ts'
 /** Mixpanel's data-residency regions. */
 export type Region = 'us' | 'eu' | 'in'
 
+/** A project's identity system (Project Settings → Identity Merge): Simplified ID Merge or Original ID Merge. */
+export type IdMerge = 'simplified' | 'original'
+
 /** How `send` retries: `limit` retries after the first try, exponential backoff with full jitter. */
 export interface RetryPolicy {
   readonly limit?: number
@@ -37,6 +40,13 @@ export interface Config {
   readonly sleep?: (ms: number) => Promise<void>
   /** Injectable randomness for backoff jitter, in [0, 1). Default `Math.random`. */
   readonly random?: () => number
+  /**
+   * The project's identity system. `'simplified'` (every organisation created since April 2024):
+   * `alias`, `merge` and `identify` answer a `ConfigError` and send nothing, because Mixpanel ignores
+   * them there; ids are linked by an event carrying both `deviceId` and `userId`. `'original'` or
+   * absent: the three are sent.
+   */
+  readonly idMerge?: IdMerge
 }
 
 /** Credentials in a form that never prints its secret. */
@@ -57,6 +67,7 @@ export interface ResolvedConfig {
   readonly fetch: typeof fetch | undefined
   readonly sleep: ((ms: number) => Promise<void>) | undefined
   readonly random: () => number
+  readonly idMerge: IdMerge | undefined
 }
 
 /** The defaults `normalizeConfig` fills in. */
@@ -85,6 +96,8 @@ const OPTIONAL_TYPES = [
 ] as const
 
 const REGIONS: ReadonlyArray<unknown> = ['us', 'eu', 'in']
+
+const ID_MERGES: ReadonlyArray<unknown> = [undefined, 'simplified', 'original']
 
 const LOOPBACK = /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/
 
@@ -155,6 +168,7 @@ const resolve = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
     refuse(isObject(config), '', 'must be an object such as { token: "…" }') ??
     refuse(isText(config.token), 'token', 'must be your project token, a non-empty string') ??
     refuse(Number.isFinite(timeoutMs) && (timeoutMs as number) > 0, 'timeoutMs', 'must be a positive number of milliseconds') ??
+    refuse(ID_MERGES.includes(config.idMerge), 'idMerge', "must be 'simplified' or 'original' (Mixpanel: Project Settings → Identity Merge)") ??
     OPTIONAL_TYPES.map(([field, type, reason]) => refuse(config[field] === undefined || typeof config[field] === type, field, reason)).find((r) => r !== undefined)
   if (refused !== undefined) return E.left(refused)
   const baseUrl = resolveBaseUrl(config)
@@ -173,6 +187,7 @@ const resolve = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
     fetch: config.fetch,
     sleep: config.sleep,
     random: config.random ?? Math.random,
+    idMerge: config.idMerge,
   })
 }
 

@@ -29,7 +29,7 @@ export {
   timeoutError,
   validationError,
 } from './errors.ts'
-export type { Config, Credentials, Region, ResolvedConfig, RetryPolicy } from './config.ts'
+export type { Config, Credentials, IdMerge, Region, ResolvedConfig, RetryPolicy } from './config.ts'
 export { CONFIG_DEFAULTS, normalizeConfig } from './config.ts'
 export type { ServiceAccount } from './serviceAccount.ts'
 export { serviceAccount } from './serviceAccount.ts'

@@ -5,7 +5,7 @@ import { alias } from '@mp/identity'
 import { postRecords, trackedEvent } from './test-post.ts'
 
 
-const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, idMerge: 'original' })
 
 const TOKEN = 'tok_identity'
 

@@ -5,7 +5,7 @@ import { identify } from '@mp/identity'
 import { postRecords, trackedEvent } from './test-post.ts'
 
 
-const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, idMerge: 'original' })
 
 const TOKEN = 'tok_identity'
 // Original ID Merge only honours $identify when $anon_id is a UUID v4.

@@ -10,7 +10,7 @@ const TOKEN = 'tok_identity'
 const API_SECRET = 'api-secret-0f9e8d'
 const SA = { username: 'robot.mp-service-account', secret: 'sa-secret-7a6b5c', projectId: '4242' }
 
-const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, credentials: { apiSecret: API_SECRET, serviceAccount: SA } })
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, idMerge: 'original', credentials: { apiSecret: API_SECRET, serviceAccount: SA } })
 
 const twoProfiles = async (): Promise<void> => {
   await postRecords(emu.url, '/engage', [

@@ -1,10 +1,11 @@
-import { toAction } from '@mp/send'
+import { identityAction } from './identityAction.ts'
 import { buildMergePayload, type MergeInput } from './buildMergePayload.ts'
 
 /**
  * Sends `$merge` to `/import` to join two identity clusters (irreversible). Needs `apiSecret` or
  * `serviceAccount` in the config: without either it answers a `ConfigError` and sends nothing.
- * Curried config-first, lazy, never rejects.
+ * Original ID Merge only: with `idMerge: 'simplified'` it answers a `ConfigError` (`field: 'idMerge'`)
+ * and sends nothing. Curried config-first, lazy, never rejects.
  * @example
  * import { function as F } from 'fp-ts'
  * import { merge } from '@mp/identity'
@@ -14,4 +15,4 @@ import { buildMergePayload, type MergeInput } from './buildMergePayload.ts'
  * await merge({ token: 'YOUR_TOKEN' })({ distinctId1: 'a_1', distinctId2: 'b_2' })()
  * // Left({ _tag: 'ConfigError', … }): nothing was sent
  */
-export const merge = toAction<MergeInput>(buildMergePayload)
+export const merge = identityAction<MergeInput>('merge', buildMergePayload)

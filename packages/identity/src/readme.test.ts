@@ -5,7 +5,7 @@ import { MixpanelException, toPromise } from '@mp/core'
 import { emulatorPerFile } from '@mp/emulator'
 import { alias, merge } from '@mp/identity'
 
-const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, idMerge: 'original' })
 
 describe('README quick start: identity', () => {
   it('pipe style: alias, then merge, each an Either', async () => {

@@ -1,0 +1,17 @@
+import type { ConfigError } from '@mp/core'
+
+/**
+ * @internal The one answer `alias`, `merge` and `identify` (actions and facade methods) give on a
+ * project configured with `idMerge: 'simplified'`: Mixpanel ignores all three there (`$create_alias`
+ * is answered `1` and links nothing; strict `/import` refuses them), so nothing is sent and the
+ * message says what links ids instead.
+ * @example
+ * idMergeRefusal('alias').field // 'idMerge'
+ */
+export const idMergeRefusal = (verb: string): ConfigError => ({
+  _tag: 'ConfigError',
+  field: 'idMerge',
+  message:
+    `${verb} does nothing on a Simplified ID Merge project (idMerge: 'simplified'): Mixpanel ignores alias, merge and identify there. ` +
+    "Link the ids by tracking the signup or login event with both deviceId and userId instead, e.g. track({ event: 'Sign Up', deviceId, userId }). Nothing was sent.",
+})
