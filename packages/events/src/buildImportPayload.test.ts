@@ -32,6 +32,14 @@ describe('buildImportPayload: the mixpanel-python request case', () => {
     ])
   })
 
+  it('takes Simplified ID Merge ids as track does: deviceId and userId, distinct_id derived', () => {
+    const req = rightOf(buildImportPayload({ token, deviceId: 'd-1', userId: 'u-1', event: 'Sign Up', timestamp }, env))
+    expect(req.records[0]?.['properties']).toStrictEqual({
+      token, distinct_id: 'u-1', time: timestamp, $insert_id: 'abcdefg', mp_lib: LIB_NAME, $lib_version: LIB_VERSION, $device_id: 'd-1', $user_id: 'u-1',
+    })
+    expect(leftOf(buildImportPayload({ token, event: 'e', timestamp }, env))).toMatchObject({ _tag: 'ValidationError', path: 'distinctId' })
+  })
+
   it('accepts any age back to 1971 and up to an hour ahead', () => {
     expect(rightOf(buildImportPayload({ token, distinctId: 'u', event: 'e', timestamp: Date.UTC(1971, 0, 1) / 1000 }, env)).endpoint).toBe('/import')
     expect(rightOf(buildImportPayload({ token, distinctId: 'u', event: 'e', timestamp: nowMs / 1000 + 3_600 }, env)).endpoint).toBe('/import')

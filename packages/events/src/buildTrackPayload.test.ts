@@ -59,6 +59,44 @@ describe('buildTrackPayload: the mixpanel-python request cases', () => {
   })
 })
 
+describe('buildTrackPayload: Simplified ID Merge ids', () => {
+  const defaults = (distinctId: string) =>
+    `"token":"12345","distinct_id":"${distinctId}","time":1000.1,"$insert_id":"abcdefg","mp_lib":"${LIB_NAME}","$lib_version":"${LIB_VERSION}"`
+
+  it('distinctId alone: the mixpanel-python record, byte for byte, with no $device_id or $user_id', () => {
+    const req = rightOf(buildTrackPayload({ token, distinctId: 'ID', event: 'button press', properties: { size: 'big' } }, env))
+    expect(JSON.stringify(req.records[0])).toBe(`{"event":"button press","properties":{${defaults('ID')},"size":"big"}}`)
+  })
+
+  it('deviceId and userId: distinct_id is the userId, and both reserved ids follow the caller properties', () => {
+    const req = rightOf(buildTrackPayload({ token, deviceId: 'd-1', userId: 'u-1', event: 'Sign Up', properties: { plan: 'free' } }, env))
+    expect(JSON.stringify(req.records[0])).toBe(`{"event":"Sign Up","properties":{${defaults('u-1')},"plan":"free","$device_id":"d-1","$user_id":"u-1"}}`)
+  })
+
+  it("deviceId alone: distinct_id is '$device:' + deviceId", () => {
+    const req = rightOf(buildTrackPayload({ token, deviceId: 'd-1', event: 'Page View' }, env))
+    expect(JSON.stringify(req.records[0])).toBe(`{"event":"Page View","properties":{${defaults('$device:d-1')},"$device_id":"d-1"}}`)
+  })
+
+  it('userId alone, and a matching distinctId, are accepted', () => {
+    expect(rightOf(buildTrackPayload({ token, userId: 'u-1', event: 'e' }, env)).records[0]?.['properties']).toMatchObject({ distinct_id: 'u-1', $user_id: 'u-1' })
+    expect(rightOf(buildTrackPayload({ token, distinctId: 'u-1', userId: 'u-1', deviceId: 'd-1', event: 'e' }, env)).records[0]?.['properties']).toMatchObject({
+      distinct_id: 'u-1',
+    })
+  })
+
+  it('deviceId and userId win over $device_id / $user_id in properties, so the record agrees with its distinct_id', () => {
+    const req = rightOf(buildTrackPayload({ token, deviceId: 'd-1', userId: 'u-1', event: 'e', properties: { $user_id: 'other', $device_id: 'x' } }, env))
+    expect(req.records[0]?.['properties']).toMatchObject({ distinct_id: 'u-1', $device_id: 'd-1', $user_id: 'u-1' })
+  })
+
+  it('refuses conflicting ids before anything is built', () => {
+    expect(leftOf(buildTrackPayload({ token, distinctId: 'u-2', userId: 'u-1', event: 'e' }, env))).toMatchObject({ path: 'distinctId' })
+    expect(leftOf(buildTrackPayload({ token, distinctId: 'u-1', deviceId: 'd-1', event: 'e' }, env))).toMatchObject({ path: 'distinctId' })
+    expect(leftOf(buildTrackPayload({ token, deviceId: '$device:d-1', event: 'e' }, env))).toMatchObject({ path: 'deviceId' })
+  })
+})
+
 describe('buildTrackPayload: records', () => {
   it('uses env.now in seconds with the millisecond fraction', () => {
     const req = rightOf(buildTrackPayload({ token, distinctId: 'u1', event: 'e' }, { now: () => 1_700_000_000_123, insertId: () => 'x' }))
@@ -87,7 +125,8 @@ describe('buildTrackPayload: validation', () => {
     ['missing token', { distinctId: 'u1', event: 'e' }, 'token', 'Invalid token: must be your project token, a non-empty string'],
     ['empty event name', { token, distinctId: 'u1', event: '' }, 'event', `Invalid event: must be a non-empty string (the event's name), got ""`],
     ['event name not a string', { token, distinctId: 'u1', event: 42 }, 'event', `Invalid event: must be a non-empty string (the event's name), got 42`],
-    ['missing distinct id', { token, event: 'e' }, 'distinctId', 'Invalid distinctId: must be a string'],
+    ['missing distinct id', { token, event: 'e' }, 'distinctId', 'Invalid distinctId: is required: give distinctId, or deviceId and/or userId (Simplified ID Merge)'],
+    ['distinct id not a string', { token, distinctId: 7, event: 'e' }, 'distinctId', 'Invalid distinctId: must be a string'],
     [
       'placeholder distinct id',
       { token, distinctId: 'undefined', event: 'e' },

@@ -64,6 +64,24 @@ describe('checkEventRecord', () => {
   })
 })
 
+describe('checkEventRecord: Simplified ID Merge events without distinct_id', () => {
+  const { distinct_id: _d, ...noId } = good
+
+  it('accepts $user_id or $device_id in its place, and checks the one Mixpanel derives it from', () => {
+    expect(E.isRight(checkEventRecord({ event: 'e', properties: { ...noId, $device_id: 'd1' } }, '/import', now))).toBe(true)
+    expect(E.isRight(checkEventRecord({ event: 'e', properties: { ...noId, $device_id: 'd1', $user_id: 'u1' } }, '/import', now))).toBe(true)
+    expect(leftOf(checkEventRecord({ event: 'e', properties: { ...noId, $device_id: 'd1', $user_id: 'null' } }, '/import', now))).toMatchObject({
+      path: 'properties.$user_id',
+      message: 'Invalid properties.$user_id: "null" is a placeholder Mixpanel refuses as an id',
+    })
+    expect(leftOf(checkEventRecord({ event: 'e', properties: { ...noId, $device_id: '' } }, '/import', now))).toMatchObject({ path: 'properties.$device_id' })
+  })
+
+  it('still refuses an event with none of the three', () => {
+    expect(leftOf(checkEventRecord({ event: 'e', properties: noId }, '/import', now))).toMatchObject({ path: 'properties.distinct_id' })
+  })
+})
+
 describe('checkEventRecord: property limits', () => {
   it('accepts 254 properties, 3 levels of nesting, 254 keys and 254 items', () => {
     expect(E.isRight(checkEventRecord(withProperties(many(250)), '/track', now))).toBe(true)

@@ -48,7 +48,8 @@ const isObject = (value: JsonValue | undefined): value is JsonObject =>
 
 /**
  * Checks a finished event record (JSON-safe, defaults and meta merged) against Mixpanel's rules for
- * `endpoint`: event name, token, distinct id, `$insert_id`, the time window (`/track`: at most 5 days
+ * `endpoint`: event name, token, distinct id (or the `$user_id` / `$device_id` Mixpanel derives it
+ * from on a Simplified ID Merge project), `$insert_id`, the time window (`/track`: at most 5 days
  * old; `/import`: 1971-01-01 to now + 1 h, and required), the property limits (fewer than 255
  * properties, defaults included; objects and lists nested at most 3 levels, with fewer than 255 keys
  * or items) and the 1 MB event size.
@@ -65,7 +66,15 @@ export const checkEventRecord = (record: JsonObject, endpoint: '/track' | '/impo
   if (E.isLeft(name)) return name
   const token = validateField('token', properties['token'], 'properties.token')
   if (E.isLeft(token)) return token
-  const distinctId = validateField('distinct_id', properties['distinct_id'], 'properties.distinct_id')
+  // Without distinct_id, Simplified ID Merge derives it from $user_id, else $device_id: that id must be usable.
+  const idKey = Object.hasOwn(properties, 'distinct_id')
+    ? 'distinct_id'
+    : Object.hasOwn(properties, '$user_id')
+      ? '$user_id'
+      : Object.hasOwn(properties, '$device_id')
+        ? '$device_id'
+        : 'distinct_id'
+  const distinctId = validateField('distinct_id', properties[idKey], `properties.${idKey}`)
   if (E.isLeft(distinctId)) return distinctId
   // `/import` requires a time and an insert id; `/track` checks them only when present.
   if (endpoint === '/import' || Object.hasOwn(properties, '$insert_id')) {

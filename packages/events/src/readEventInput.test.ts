@@ -10,6 +10,14 @@ describe('readEventInput', () => {
       event: 'e',
       properties: { d: '1970-01-01T00:00:00' },
       meta: { ip: 0 },
+      ids: {},
+    })
+  })
+
+  it('reads deviceId and userId into the ids and the derived distinctId', () => {
+    expect(rightOf(readEventInput({ token: 'T', deviceId: 'd1', userId: 'u1', event: 'e' }))).toMatchObject({
+      distinctId: 'u1',
+      ids: { $device_id: 'd1', $user_id: 'u1' },
     })
   })
 

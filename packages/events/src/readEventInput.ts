@@ -1,5 +1,6 @@
 import { either as E } from 'fp-ts'
 import { toJsonObject, validationError, type JsonObject, type MixpanelError } from '@mp/core'
+import { readEventIds } from './readEventIds.ts'
 import { validateField } from './validateField.ts'
 
 /** The fields every event builder reads, checked and JSON-safe. */
@@ -9,15 +10,18 @@ export interface EventFields {
   readonly event: string
   readonly properties: JsonObject
   readonly meta: JsonObject
+  /** `$device_id` / `$user_id` from `deviceId` / `userId`; empty for `distinctId` alone. */
+  readonly ids: JsonObject
 }
 
 /**
- * Reads and checks a builder's input: an object with the project `token`, a `distinctId` (no
- * placeholders), an `event` name, and optional `properties` and `meta` objects made JSON-safe
- * (Dates → `YYYY-MM-DDTHH:MM:SS` UTC; NaN, BigInt, cycles… refused with their path).
+ * Reads and checks a builder's input: an object with the project `token`, ids (`distinctId`, or
+ * Simplified ID Merge's `deviceId` / `userId`: see `readEventIds`), an `event` name, and optional
+ * `properties` and `meta` objects made JSON-safe (Dates → `YYYY-MM-DDTHH:MM:SS` UTC; NaN, BigInt,
+ * cycles… refused with their path).
  * @example
  * readEventInput({ token: 't', distinctId: 'u1', event: 'signup' })
- * // Right({ token: 't', distinctId: 'u1', event: 'signup', properties: {}, meta: {} })
+ * // Right({ token: 't', distinctId: 'u1', event: 'signup', properties: {}, meta: {}, ids: {} })
  */
 export const readEventInput = (input: unknown): E.Either<MixpanelError, EventFields> => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -26,13 +30,13 @@ export const readEventInput = (input: unknown): E.Either<MixpanelError, EventFie
   const raw = input as Record<string, unknown>
   const token = validateField('token', raw['token'], 'token')
   if (E.isLeft(token)) return token
-  const distinctId = validateField('distinct_id', raw['distinctId'], 'distinctId')
-  if (E.isLeft(distinctId)) return distinctId
+  const ids = readEventIds(raw['distinctId'], raw['deviceId'], raw['userId'])
+  if (E.isLeft(ids)) return ids
   const event = validateField('event', raw['event'], 'event')
   if (E.isLeft(event)) return event
   const properties = toJsonObject(raw['properties'], 'properties')
   if (E.isLeft(properties)) return properties
   const meta = toJsonObject(raw['meta'], 'meta')
   if (E.isLeft(meta)) return meta
-  return E.right({ token: token.right.trim(), distinctId: distinctId.right, event: event.right, properties: properties.right, meta: meta.right })
+  return E.right({ token: token.right.trim(), ...ids.right, event: event.right, properties: properties.right, meta: meta.right })
 }

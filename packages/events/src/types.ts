@@ -1,6 +1,16 @@
+/**
+ * Who an event is about: `distinctId`, or Simplified ID Merge's `deviceId` (anonymous, e.g. a cookie
+ * UUID) and/or `userId` (known, after login); at least one. `distinct_id` is `distinctId ?? userId ??
+ * '$device:' + deviceId`, as Mixpanel derives it. The first event with both `deviceId` and `userId`
+ * links them on a Simplified project.
+ */
+export type EventIds =
+  | { readonly distinctId: string; readonly deviceId?: string | undefined; readonly userId?: string | undefined }
+  | { readonly distinctId?: string | undefined; readonly deviceId: string; readonly userId?: string | undefined }
+  | { readonly distinctId?: string | undefined; readonly deviceId?: string | undefined; readonly userId: string }
+
 /** What `track` takes (builders also take the project `token`). */
-export interface TrackInput {
-  readonly distinctId: string
+export type TrackInput = EventIds & {
   readonly event: string
   /** Merged over the default properties; a key given here replaces the default of the same name. */
   readonly properties?: Readonly<Record<string, unknown>> | undefined
@@ -9,7 +19,7 @@ export interface TrackInput {
 }
 
 /** What `importData` takes: a `track` input plus when the event happened. */
-export interface ImportInput extends TrackInput {
+export type ImportInput = TrackInput & {
   /** Seconds since the epoch (milliseconds are recognised, as Mixpanel does, when above 10^10). */
   readonly timestamp: number
 }
@@ -17,7 +27,10 @@ export interface ImportInput extends TrackInput {
 /** One event for `importEvents`, in Mixpanel's own export format. */
 export interface ImportEvent {
   readonly event: string
-  /** Must hold `distinct_id` and `time`; `token` and `$insert_id` are filled in when missing. */
+  /**
+   * Must hold `time` and `distinct_id` (or, for a Simplified ID Merge project, `$device_id` and/or
+   * `$user_id`, from which Mixpanel derives it); `token` and `$insert_id` are filled in when missing.
+   */
   readonly properties: Readonly<Record<string, unknown>>
 }
 
