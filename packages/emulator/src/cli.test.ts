@@ -13,7 +13,7 @@ describe('cli', () => {
         let out = ''
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString()
-          if (out.includes('\n')) resolve(out.trim())
+          if (out.includes('\n')) resolve(out.split('\n')[0] ?? '')
         })
         child.once('exit', (code) => reject(new Error(`cli exited early with ${String(code)}`)))
       })

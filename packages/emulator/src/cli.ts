@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `mp-emulator` / `pnpm emulator` entry point: runs the emulator until SIGINT or SIGTERM.
+// The `mp-emulator` / `pnpm emulator` entry point (`--port N`, `--id-merge simplified|original`): runs the
+// emulator until SIGINT or SIGTERM.
 import { runCli } from './runCli.ts'
 
 const started = await runCli(process.argv.slice(2), process.env, (line) => console.log(line))

@@ -12,7 +12,8 @@ export interface SuiteHooks {
  * One emulator for a whole test file: started before the first test, emptied before each test,
  * stopped after the last. The returned object is filled in when the file's tests start, so read it
  * inside tests and hooks, not at the top of the file. The hooks come in as an argument so the
- * emulator depends on no test runner.
+ * emulator depends on no test runner. `options` go to `startEmulator` as given: pass
+ * `{ port: 0, idMerge: 'original' }` for a project on Original ID Merge (the default is Simplified).
  * @example
  * import { afterAll, beforeAll, beforeEach, it } from 'vitest'
  * const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })

@@ -12,8 +12,9 @@ const applyOne = (state: EmulatorState, update: Record<string, unknown>): string
   if (typeof update['$token'] !== 'string' || update['$token'] === '') return '$token, missing or empty'
   const distinctId = update['$distinct_id']
   if (!isId(distinctId)) return 'Engage API error: $distinct_id, missing or empty'
-  // Profiles live under the canonical id of the identity cluster, so any linked id updates the same one.
-  const key = state.identity.canonicalId(String(distinctId))
+  // Original ID Merge: under the cluster's canonical id, so any linked id updates the same profile.
+  // Simplified: under `$distinct_id` itself (identity-systems.md §2.5).
+  const key = state.profileKey(String(distinctId))
   const result = applyUpdate(state.profileStore.get(key), update, PROFILE_RULES)
   if (!result.ok) return result.error
   state.profileStore.put(key, result.next)

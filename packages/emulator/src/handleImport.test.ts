@@ -127,7 +127,7 @@ describe('POST /import strict answers', () => {
     const { distinct_id: _id, ...noId } = record('D').properties
     expect(await failureOf({ event: 'D', properties: noId })).toEqual({
       field: 'properties.distinct_id',
-      message: "'properties.distinct_id' is invalid: must be specified",
+      message: "'properties.distinct_id' is invalid: must not be missing",
     })
     for (const id of ['NULL', 'Anonymous', 'undefined', '0', '-1', '00000000-0000-0000-0000-000000000000']) {
       expect(await failureOf(record('D', { distinct_id: id }))).toMatchObject({ field: 'properties.distinct_id' })

@@ -1,6 +1,6 @@
 import { checkAuth } from './checkAuth.ts'
 import type { EmulatorState } from './createEmulatorState.ts'
-import { importBody, type FailedRecord } from './importBody.ts'
+import { IDENTITY_EVENTS_REFUSED, importBody, type FailedRecord } from './importBody.ts'
 import type { ParsedRequest } from './parseRequest.ts'
 import { reply, type Reply } from './reply.ts'
 import { tooManyRecords } from './tooManyRecords.ts'
@@ -17,6 +17,8 @@ const insertIdOf = (record: Record<string, unknown>): string => {
  * `POST /import`: authenticates (401), enforces the limits (413), validates every record and stores
  * the valid ones (partial acceptance). With `strict=1` it answers 200 `num_records_imported` or 400
  * with `failed_records`; without, it answers in the `/track` style (what non-strict clients get).
+ * On a Simplified ID Merge project an identity event (`$create_alias`, `$merge`, `$identify`) fails
+ * with Mixpanel's bare string `identity events are not allowed…` in `failed_records`.
  * @example
  * handleImport(state, parsedRequest) // { status: 200, body: '{"code":200,"num_records_imported":2,"status":"OK"}', … }
  */
@@ -30,16 +32,16 @@ export const handleImport = (state: EmulatorState, request: ParsedRequest): Repl
   if (!request.body.ok) {
     return strict ? reply(400, 'json', importBody.badRequest(request.body.error)) : trackStyleReply(request.query, request.body.error)
   }
-  const failed: Array<FailedRecord> = []
+  const failed: Array<FailedRecord | string> = []
   let imported = 0
   request.body.records.forEach((record, index) => {
-    const failure = validateImportEvent(record, state.now())
-    if (failure === undefined) {
-      state.ingest('/import', record)
-      imported += 1
-    } else failed.push({ index, insert_id: insertIdOf(record), ...failure })
+    const failure = validateImportEvent(record, state.now(), state.idMerge)
+    if (failure !== undefined) failed.push({ index, insert_id: insertIdOf(record), ...failure })
+    else if (state.ingest('/import', record) === 'refused') failed.push(IDENTITY_EVENTS_REFUSED)
+    else imported += 1
   })
-  if (!strict) return trackStyleReply(request.query, failed[0]?.message)
+  const first = failed[0]
+  if (!strict) return trackStyleReply(request.query, typeof first === 'string' ? first : first?.message)
   return failed.length === 0
     ? reply(200, 'json', importBody.ok(imported))
     : reply(400, 'json', importBody.rejected(imported, failed))

@@ -7,6 +7,8 @@ export type {
   EmulatorStats,
   Fault,
   FaultMatch,
+  IdMerge,
+  IgnoredIdentityEvent,
   ReceivedRequest,
   StoredEvent,
 } from './types.ts'

@@ -5,7 +5,7 @@ import { http } from './test-http.ts'
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0)
 const SECRET = { authorization: `Basic ${Buffer.from('secret:').toString('base64')}` }
-const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, now: () => NOW })
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, now: () => NOW, idMerge: 'original' })
 
 const track = (...records: Array<Record<string, unknown>>) => http(emu.url, '/track?verbose=1', { json: records })
 const event = (name: string, id: string) => ({ event: name, properties: { token: 'tok', distinct_id: id } })
@@ -153,7 +153,7 @@ describe('$identify', () => {
   })
 
   it('applies the UUIDv4 rule when asked to', async () => {
-    const strict = await startEmulator({ port: 0, identity: { requireUuidAnonId: true } })
+    const strict = await startEmulator({ port: 0, idMerge: 'original', identity: { requireUuidAnonId: true } })
     try {
       await http(strict.url, '/track', { json: [identify('user_1', 'not-a-uuid'), identify('user_2', anon)] })
       expect(strict.identities()).toEqual([['user_2', anon]])

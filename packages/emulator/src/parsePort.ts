@@ -1,3 +1,5 @@
+import { readFlag } from './readFlag.ts'
+
 /**
  * The port the CLI listens on: `--port N` or `--port=N`, else the `PORT` environment variable, else
  * 0 (a free port). A value that is not an integer in 0..65535 is an error message.
@@ -9,12 +11,7 @@ export const parsePort = (
   argv: ReadonlyArray<string>,
   env: Readonly<Record<string, string | undefined>>,
 ): { readonly ok: true; readonly port: number } | { readonly ok: false; readonly error: string } => {
-  let fromArgs: string | undefined
-  argv.forEach((arg, index) => {
-    if (arg === '--port') fromArgs = argv[index + 1] ?? ''
-    else if (arg.startsWith('--port=')) fromArgs = arg.slice('--port='.length)
-  })
-  const text = fromArgs ?? env['PORT'] ?? '0'
+  const text = readFlag(argv, 'port') ?? env['PORT'] ?? '0'
   const port = Number(text)
   return /^\d+$/.test(text.trim()) && port <= 65535
     ? { ok: true, port }

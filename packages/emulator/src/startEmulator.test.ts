@@ -36,10 +36,12 @@ describe('startEmulator', () => {
     await http(emu.url, '/engage', { json: [{ $token: 't', $distinct_id: 'u1', $set: { n: 1 } }] })
     const view = JSON.parse((await http(emu.url, '/_emulator/state')).body) as Record<string, unknown>
     expect(view).toEqual({
+      idMerge: 'simplified',
       events: emu.events(),
       profiles: { u1: { n: 1 } },
       groups: {},
       identities: [],
+      ignoredIdentityEvents: [],
       stats: { requests: 2, recordsReceived: 2, eventsStored: 1, duplicates: 0 },
     })
   })

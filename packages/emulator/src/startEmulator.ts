@@ -29,8 +29,9 @@ const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : ho
 
 /**
  * Starts a local, contract-faithful Mixpanel ingestion server on 127.0.0.1 (a random port by
- * default). Its `url` is what `Config.host` takes. Rejects only when the server cannot listen
- * (port in use, bad host).
+ * default). Its `url` is what `Config.host` takes. It emulates a project on Simplified ID Merge
+ * (what a new Mixpanel project gets) unless `idMerge: 'original'` is given. Rejects only when the
+ * server cannot listen (port in use, bad host).
  * @example
  * const emu = await startEmulator({ port: 0 })
  * await fetch(`${emu.url}/track?verbose=1`, { method: 'POST', body: JSON.stringify([{ event: 'Signed up', properties: { token: 't', distinct_id: 'u' } }]) })
@@ -115,6 +116,7 @@ export const startEmulator = async (given: EmulatorOptions = {}): Promise<Emulat
 
   return {
     url: `http://${urlHost(host)}:${port}`,
+    idMerge: state.idMerge,
     stop: () =>
       (stopping ??= new Promise<void>((resolve) => {
         for (const wake of [...waiting]) wake()
@@ -130,11 +132,12 @@ export const startEmulator = async (given: EmulatorOptions = {}): Promise<Emulat
     events: state.events,
     eventsFor: state.eventsFor,
     profiles: () => state.profileStore.snapshot(),
-    profile: (id) => state.profileStore.get(state.identity.canonicalId(id)),
+    profile: (id) => state.profileStore.get(state.profileKey(id)),
     groups: () => state.groupStore.snapshot(),
     group: (groupKey, groupId) => state.groupStore.get(`${groupKey}/${groupId}`),
     identities: state.identity.clusters,
     canonicalId: state.identity.canonicalId,
+    ignoredIdentityEvents: state.ignoredIdentityEvents,
     requests: state.requests,
     stats: state.stats,
     faults: {

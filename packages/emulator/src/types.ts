@@ -7,6 +7,17 @@ export interface EmulatorCredentials {
   readonly serviceAccount?: { readonly username: string; readonly secret: string; readonly projectId: string }
 }
 
+/** A project's identity system: Simplified ID Merge (Mixpanel's default since April 2024) or Original ID Merge. */
+export type IdMerge = 'simplified' | 'original'
+
+/** An identity event the project's identity system ignored, and why. */
+export interface IgnoredIdentityEvent {
+  readonly endpoint: '/track' | '/import'
+  readonly event: string
+  readonly properties: Record<string, unknown>
+  readonly reason: string
+}
+
 /** Options of {@link Emulator}: everything is optional. */
 export interface EmulatorOptions {
   /** Default 0: a free port chosen by the system. */
@@ -24,7 +35,14 @@ export interface EmulatorOptions {
     readonly evaluate?: (definition: unknown, context: Record<string, unknown>) => unknown | null
   }
   /**
-   * Identity rules. `requireUuidAnonId` (default false) applies Original ID Merge's rule that `$identify`
+   * The identity system of the emulated project; default `'simplified'`, what a new Mixpanel project
+   * gets. `'simplified'`: ids are linked by events carrying both `$device_id` and `$user_id`;
+   * `$create_alias`, `$merge` and `$identify` are answered as Mixpanel answers them there (`1` on
+   * `/track`, a 400 on strict `/import`) and change nothing. `'original'`: the three verbs link ids.
+   */
+  readonly idMerge?: IdMerge
+  /**
+   * Original ID Merge rules. `requireUuidAnonId` (default false) applies Original ID Merge's rule that `$identify`
    * links only a UUIDv4 `$anon_id`; off by default because server-side callers pass whatever id they had.
    */
   readonly identity?: { readonly requireUuidAnonId?: boolean }
@@ -34,8 +52,14 @@ export interface EmulatorOptions {
 export interface StoredEvent {
   readonly endpoint: '/track' | '/import'
   readonly event: string
-  /** As sent (token included), plus `$failure_reason`/`$failure_description` when an identity event was refused. */
+  /**
+   * As sent (token included). Original ID Merge adds `$failure_reason`/`$failure_description` when an
+   * identity event was refused. Simplified ID Merge sets `distinct_id` to the one it derives from
+   * `$user_id`/`$device_id`, adds `$identity_failure_reason` when a link was refused, and, once the
+   * event resolves to another id, `$distinct_id_before_identity`.
+   */
   readonly properties: Record<string, unknown>
+  /** The distinct id the event was stored with (never rewritten). */
   readonly distinctId: string
   /** `distinctId` resolved through the identity clusters at query time. */
   readonly canonicalId: string
@@ -85,6 +109,8 @@ export interface EmulatorStats {
 /** The running emulator: its address, its state, and fault injection. */
 export interface Emulator {
   readonly url: string
+  /** The identity system it emulates. */
+  readonly idMerge: IdMerge
   stop(): Promise<void>
   /** Clears stored data, the request log and faults. */
   reset(): void
@@ -96,8 +122,11 @@ export interface Emulator {
   profile(id: string): Record<string, unknown> | undefined
   groups(): Readonly<Record<string, Record<string, unknown>>>
   group(groupKey: string, groupId: string): Record<string, unknown> | undefined
+  /** Identity clusters of two or more ids, canonical id first (Simplified: the user, then its `$device:` ids). */
   identities(): ReadonlyArray<ReadonlyArray<string>>
   canonicalId(id: string): string
+  /** Identity events the project's system ignored (Simplified ID Merge: every `$create_alias`, `$merge`, `$identify`), with why. */
+  ignoredIdentityEvents(): ReadonlyArray<IgnoredIdentityEvent>
   requests(): ReadonlyArray<ReceivedRequest>
   stats(): EmulatorStats
 
