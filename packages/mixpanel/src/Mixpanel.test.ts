@@ -4,7 +4,7 @@ import { emulatorPerFile } from '@mp/emulator'
 import { Mixpanel } from './Mixpanel.ts'
 import { CONTRACT_METHODS, sampleCalls } from './test-calls.ts'
 
-const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, idMerge: 'original' })
 
 const SECRET = 'promise-secret-value'
 const options = () => ({ apiSecret: SECRET, host: emu.url, retry: { limit: 0 } })

@@ -5,7 +5,7 @@ import { emulatorPerFile } from '@mp/emulator'
 import { createMixpanel } from './createMixpanel.ts'
 import { CONTRACT_METHODS, sampleCalls } from './test-calls.ts'
 
-const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach })
+const emu = emulatorPerFile({ beforeAll, afterAll, beforeEach }, { port: 0, idMerge: 'original' })
 
 const SECRET = 'facade-secret-value'
 const config = (): Config => ({ token: 'facade-token', apiSecret: SECRET, host: emu.url, retry: { limit: 0 } })

@@ -1,6 +1,7 @@
 import { either as E } from 'fp-ts'
 import { configError, describeValue, normalizeConfig, unreadable, validationError, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest } from '@mp/core'
 import { importEvents } from '@mp/events'
+import { idMergeRefusal } from '@mp/identity'
 import { createQueue, resolveQueueOptions, type QueueOptions } from '@mp/queue'
 import { send } from '@mp/send'
 import { OPERATIONS, type AnyBuilder } from './operationTable.ts'
@@ -29,12 +30,14 @@ const buildSafely = (build: AnyBuilder, input: unknown, token: string, env: Buil
 }
 
 // Every operation: importEvents (bulk, always direct) and the rest from the one table. Lazy like
-// every TaskEither: the request is built and dispatched when the task runs.
-const operations = (config: Config, token: string, env: BuildEnv | undefined, dispatch: Dispatch): Record<string, unknown> => {
+// every TaskEither: the request is built and dispatched when the task runs. On a Simplified ID Merge
+// project (`idMerge: 'simplified'`) alias, merge and identify are refused: Mixpanel ignores them there.
+const operations = (config: Config, token: string, env: BuildEnv | undefined, dispatch: Dispatch, simplified: boolean): Record<string, unknown> => {
   const ops: Record<string, unknown> = { importEvents: importEvents(config, env) }
   for (const [name, build] of Object.entries(OPERATIONS)) {
+    const refused = simplified && ['alias', 'merge', 'identify'].includes(name) ? idMergeRefusal(name) : undefined
     ops[name] = (input: unknown) => async () => {
-      const built = buildSafely(build, input, token, env)
+      const built = refused === undefined ? buildSafely(build, input, token, env) : E.left(refused)
       return E.isLeft(built) ? built : dispatch(name, built.right)
     }
   }
@@ -56,9 +59,10 @@ const create = (config: Config, options: MixpanelOptions = {}): DirectMixpanel |
   const resolved = normalizeConfig(config)
   if (E.isLeft(resolved)) return refusing(resolved.left, wantsQueue)
   const { token } = resolved.right
+  const simplified = resolved.right.idMerge === 'simplified'
   if (!wantsQueue) {
     const sender = send(config)
-    return operations(config, token, env, (_, request) => sender(request)()) as unknown as DirectMixpanel
+    return operations(config, token, env, (_, request) => sender(request)(), simplified) as unknown as DirectMixpanel
   }
   // Checked here too, so importEvents and alias refuse bad queue options like every other operation.
   const queueOptions = queue === true ? {} : queue
@@ -67,7 +71,7 @@ const create = (config: Config, options: MixpanelOptions = {}): DirectMixpanel |
   const buffer = createQueue(config, queueOptions)
   return {
     // alias goes through the queue's `deliver`: sent at once, but refused after close and awaited by flush/close.
-    ...operations(config, token, env, (name, request) => (name === 'alias' ? buffer.deliver(request)() : buffer.enqueue(request))),
+    ...operations(config, token, env, (name, request) => (name === 'alias' ? buffer.deliver(request)() : buffer.enqueue(request)), simplified),
     flush: () => buffer.flush(),
     close: () => buffer.close(),
     get size() {
@@ -81,7 +85,9 @@ const create = (config: Config, options: MixpanelOptions = {}): DirectMixpanel |
  * `TaskEither`. Without a queue each call is one request and answers a `Receipt`. With
  * `{ queue: true }` (or queue options) operations answer `Queued` once their records are held,
  * and `flush`, `close` and `size` exist; `alias` and `importEvents` still go out at once.
- * A bad config makes every operation answer the same `ConfigError`; nothing throws.
+ * A bad config makes every operation answer the same `ConfigError`; nothing throws. With
+ * `idMerge: 'simplified'` in the config, `alias`, `merge` and `identify` answer a `ConfigError` on
+ * `idMerge` and send nothing; `track` with `deviceId` and `userId` links ids there.
  * @example
  * import { createMixpanel } from '@mp/mixpanel'
  * const mp = createMixpanel({ token, apiSecret }, { queue: { flushAt: 500 } })
