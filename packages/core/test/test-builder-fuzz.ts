@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { either as E } from 'fp-ts'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { MixpanelError, MixpanelRequest } from '@mp/core'
-import { startEmulator, type Emulator } from '@mp/emulator'
+import { startEmulator, type Emulator, type EmulatorOptions } from '@mp/emulator'
 import { send } from '@mp/send'
 import {
   anyEnv,
@@ -67,11 +67,12 @@ interface Built {
  * Declares the fuzz suite of a package's builders: never a throw for any input, hostile values at
  * every position refused with a `ValidationError` naming it, valid input accepted by the builder
  * and by the emulator, descriptors that round-trip through JSON, and a clean `Object.prototype`.
+ * `idMerge` picks the emulated project's identity system (the emulator's default: Simplified).
  */
-export const fuzzBuilders = (specs: ReadonlyArray<BuilderSpec>): void => {
+export const fuzzBuilders = (specs: ReadonlyArray<BuilderSpec>, { idMerge }: Pick<EmulatorOptions, 'idMerge'> = {}): void => {
   let emulator: Emulator | undefined
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, credentials: { apiSecret: FUZZ_SECRET } })
+    emulator = await startEmulator({ port: 0, credentials: { apiSecret: FUZZ_SECRET }, ...(idMerge === undefined ? {} : { idMerge }) })
   })
   afterAll(async () => {
     await emulator?.stop()

@@ -48,7 +48,18 @@ const importInput = fc.record(
   { requiredKeys: ['token', 'distinctId', 'event', 'timestamp'] },
 )
 
+// Simplified ID Merge ids instead of distinctId: deviceId and/or userId, neither with the `$device:` prefix.
+const simplifiedId = validId.filter((s) => !s.startsWith('$device:'))
+const withIds = (input: fc.Arbitrary<Record<string, unknown>>) =>
+  fc
+    .tuple(input, fc.record({ deviceId: simplifiedId, userId: simplifiedId }, { requiredKeys: [] }))
+    .filter(([, ids]) => ids.deviceId !== undefined || ids.userId !== undefined)
+    .map(([base, ids]) => defineAll([...Object.entries(base).filter(([k]) => k !== 'distinctId'), ...Object.entries(ids)]))
+
+// Against an emulated Simplified ID Merge project, the emulator's default.
 fuzzBuilders([
   { name: 'buildTrackPayload', build: buildTrackPayload, valid: trackInput },
   { name: 'buildImportPayload', build: buildImportPayload, valid: importInput },
+  { name: 'buildTrackPayload (deviceId / userId)', build: buildTrackPayload, valid: withIds(trackInput) },
+  { name: 'buildImportPayload (deviceId / userId)', build: buildImportPayload, valid: withIds(importInput) },
 ])

@@ -1,4 +1,5 @@
-// Property-based fuzzing of the identity builders ($create_alias, $merge, $identify).
+// Property-based fuzzing of the identity builders ($create_alias, $merge, $identify), against an
+// emulated Original ID Merge project: Simplified ID Merge refuses these events on /import.
 import fc from 'fast-check'
 import { buildAliasPayload, buildIdentifyPayload, buildMergePayload } from '@mp/identity'
 import { fuzzBuilders } from '../../core/test/test-builder-fuzz.ts'
@@ -31,4 +32,4 @@ fuzzBuilders([
       defineAll([['token', token], ['identifiedId', identifiedId], ['anonId', anonId], ...(m === undefined ? [] : [['meta', m] as const])]),
     ),
   },
-])
+], { idMerge: 'original' })
