@@ -386,7 +386,8 @@ const main = async (argv) => {
   const { startEmulator } = await import('@mp/emulator')
   const { evaluateFlag, toWireVariant } = await import('@mp/flags')
   const flags = { definitions: of.OPENFEATURE_FLAGS, evaluate: (definition, context) => toWireVariant(evaluateFlag(definition, context)) }
-  const emu = await startEmulator({ port: 0, flags })
+  // The smoke program links ids with alias and merge, which only Original ID Merge honours.
+  const emu = await startEmulator({ port: 0, flags, idMerge: 'original' })
   const rows = []
   try {
     for (const [i, rt] of runtimes.entries()) {

@@ -79,7 +79,8 @@ const loadAll = async () => {
  * const { ok, steps } = await runSmoke({ url: 'http://127.0.0.1:4000', runId: 'node22-1' })
  */
 export const runSmoke = async ({ url, runId }) => {
-  const config = { token: 'smoke-token', apiSecret: 'smoke-secret', host: url, retry: { limit: 1, baseDelayMs: 50, maxDelayMs: 200 } }
+  // An Original ID Merge project (the matrix starts its emulator so): alias and merge link ids there.
+  const config = { token: 'smoke-token', apiSecret: 'smoke-secret', host: url, idMerge: 'original', retry: { limit: 1, baseDelayMs: 50, maxDelayMs: 200 } }
   const ids = smokeIds(runId)
   const nowSeconds = Math.floor(Date.now() / 1000)
   const steps = [
