@@ -4,15 +4,22 @@ import { buildEventRecord } from './buildEventRecord.ts'
 
 describe('buildEventRecord', () => {
   it('puts defaults first, lets caller keys replace them in place, then merges meta', () => {
-    const record = buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties: { extra: 1, time: 5, token: 'T2' }, meta: { ip: 0 } }, 1000.1, 'abc')
+    const record = buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties: { extra: 1, time: 5, token: 'T2' }, meta: { ip: 0 }, ids: {} }, 1000.1, 'abc')
     expect(JSON.stringify(record)).toBe(
       `{"event":"e","properties":{"token":"T2","distinct_id":"u1","time":5,"$insert_id":"abc","mp_lib":"${LIB_NAME}","$lib_version":"${LIB_VERSION}","extra":1},"ip":0}`,
     )
   })
 
+  it('puts $device_id / $user_id after the caller properties, so they win over theirs', () => {
+    const record = buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties: { $user_id: 'x', a: 1 }, meta: {}, ids: { $device_id: 'd1', $user_id: 'u1' } }, 1, 'a')
+    expect(JSON.stringify(record['properties'])).toBe(
+      `{"token":"T","distinct_id":"u1","time":1,"$insert_id":"a","mp_lib":"${LIB_NAME}","$lib_version":"${LIB_VERSION}","$user_id":"u1","a":1,"$device_id":"d1"}`,
+    )
+  })
+
   it('keeps a caller key named __proto__ as a plain property', () => {
     const properties = JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, never>
-    const record = buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties, meta: {} }, 1, 'a')
+    const record = buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties, meta: {}, ids: {} }, 1, 'a')
     expect(Object.keys(record['properties'] as object)).toContain('__proto__')
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
   })

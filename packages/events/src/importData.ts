@@ -11,4 +11,4 @@ import { buildImportPayload } from './buildImportPayload.ts'
  *   distinctId: 'user_1', event: 'signup', timestamp: 1_700_000_000,
  * })()
  */
-export const importData: Action<ImportInput> = toAction(buildImportPayload)
+export const importData: Action<ImportInput> = toAction<ImportInput>(buildImportPayload)

@@ -10,4 +10,4 @@ import { buildTrackPayload } from './buildTrackPayload.ts'
  * import { track } from '@mp/events'
  * const result = await F.pipe({ distinctId: 'user_1', event: 'signup', properties: { plan: 'pro' } }, track({ token: 'YOUR_TOKEN' }))()
  */
-export const track: Action<TrackInput> = toAction(buildTrackPayload)
+export const track: Action<TrackInput> = toAction<TrackInput>(buildTrackPayload)
