@@ -88,7 +88,7 @@ describe('normalizeConfig', () => {
     for (const idMerge of ['Simplified', 'legacy', '', null, true]) {
       const e = left({ token: 't', idMerge })
       expect(e).toMatchObject({ _tag: 'ConfigError', field: 'idMerge' })
-      expect(e.message).toBe("Invalid config.idMerge: must be 'simplified' or 'original' (Mixpanel: Project Settings → Identity Merge)")
+      expect(e.message).toBe("Invalid config.idMerge: must be 'simplified' or 'original'")
     }
   })
 

@@ -168,7 +168,7 @@ const resolve = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
     refuse(isObject(config), '', 'must be an object such as { token: "…" }') ??
     refuse(isText(config.token), 'token', 'must be your project token, a non-empty string') ??
     refuse(Number.isFinite(timeoutMs) && (timeoutMs as number) > 0, 'timeoutMs', 'must be a positive number of milliseconds') ??
-    refuse(ID_MERGES.includes(config.idMerge), 'idMerge', "must be 'simplified' or 'original' (Mixpanel: Project Settings → Identity Merge)") ??
+    refuse(ID_MERGES.includes(config.idMerge), 'idMerge', "must be 'simplified' or 'original'") ??
     OPTIONAL_TYPES.map(([field, type, reason]) => refuse(config[field] === undefined || typeof config[field] === type, field, reason)).find((r) => r !== undefined)
   if (refused !== undefined) return E.left(refused)
   const baseUrl = resolveBaseUrl(config)

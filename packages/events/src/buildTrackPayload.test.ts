@@ -125,7 +125,7 @@ describe('buildTrackPayload: validation', () => {
     ['missing token', { distinctId: 'u1', event: 'e' }, 'token', 'Invalid token: must be your project token, a non-empty string'],
     ['empty event name', { token, distinctId: 'u1', event: '' }, 'event', `Invalid event: must be a non-empty string (the event's name), got ""`],
     ['event name not a string', { token, distinctId: 'u1', event: 42 }, 'event', `Invalid event: must be a non-empty string (the event's name), got 42`],
-    ['missing distinct id', { token, event: 'e' }, 'distinctId', 'Invalid distinctId: is required: give distinctId, or deviceId and/or userId (Simplified ID Merge)'],
+    ['missing distinct id', { token, event: 'e' }, 'distinctId', 'Invalid distinctId: is required (or deviceId and/or userId)'],
     ['distinct id not a string', { token, distinctId: 7, event: 'e' }, 'distinctId', 'Invalid distinctId: must be a string'],
     [
       'placeholder distinct id',

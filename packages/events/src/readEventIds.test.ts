@@ -18,17 +18,17 @@ describe('readEventIds: what Mixpanel derives', () => {
 
 describe('readEventIds: refused, naming the field', () => {
   it.each([
-    ['none of the three', [undefined, undefined, undefined], 'distinctId', 'Invalid distinctId: is required: give distinctId, or deviceId and/or userId (Simplified ID Merge)'],
-    ['a distinctId that differs from userId', ['other', undefined, 'u1'], 'distinctId', `Invalid distinctId: must be "u1" or left out: Mixpanel replaces it by userId`],
-    ['a distinctId that differs from userId, with a deviceId', ['$device:d1', 'd1', 'u1'], 'distinctId', `Invalid distinctId: must be "u1" or left out: Mixpanel replaces it by userId`],
+    ['none of the three', [undefined, undefined, undefined], 'distinctId', 'Invalid distinctId: is required (or deviceId and/or userId)'],
+    ['a distinctId that differs from userId', ['other', undefined, 'u1'], 'distinctId', 'Invalid distinctId: must be "u1", the distinct_id Mixpanel derives from userId, or left out'],
+    ['a distinctId that differs from userId, with a deviceId', ['$device:d1', 'd1', 'u1'], 'distinctId', 'Invalid distinctId: must be "u1", the distinct_id Mixpanel derives from userId, or left out'],
     [
       'a distinctId with a deviceId but no userId',
       ['u1', 'd1', undefined],
       'distinctId',
-      `Invalid distinctId: must be "$device:d1" or left out: Mixpanel replaces it by '$device:' + deviceId`,
+      'Invalid distinctId: must be "$device:d1", the distinct_id Mixpanel derives from deviceId, or left out',
     ],
-    ['a deviceId that starts with $device:', [undefined, '$device:d1', 'u1'], 'deviceId', "Invalid deviceId: must not start with '$device:': Mixpanel adds that prefix to device ids itself"],
-    ['a userId that starts with $device:', [undefined, 'd1', '$device:u1'], 'userId', "Invalid userId: must not start with '$device:': Mixpanel adds that prefix to device ids itself"],
+    ['a deviceId that starts with $device:', [undefined, '$device:d1', 'u1'], 'deviceId', "Invalid deviceId: must not start with '$device:' (Mixpanel adds it)"],
+    ['a userId that starts with $device:', [undefined, 'd1', '$device:u1'], 'userId', "Invalid userId: must not start with '$device:' (Mixpanel adds it)"],
     ['a placeholder deviceId', [undefined, 'anonymous', undefined], 'deviceId', 'Invalid deviceId: "anonymous" is a placeholder Mixpanel refuses as an id'],
     ['a placeholder userId', [undefined, 'd1', 'NULL'], 'userId', 'Invalid userId: "NULL" is a placeholder Mixpanel refuses as an id'],
     ['a placeholder distinctId', ['undefined', undefined, undefined], 'distinctId', 'Invalid distinctId: "undefined" is a placeholder Mixpanel refuses as an id'],

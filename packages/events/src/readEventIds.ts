@@ -23,23 +23,18 @@ export interface EventIdFields {
  * readEventIds('u-1', undefined, undefined) // Right({ distinctId: 'u-1', ids: {} })
  */
 export const readEventIds = (distinctId: unknown, deviceId: unknown, userId: unknown): E.Either<ValidationError, EventIdFields> => {
-  if (distinctId === undefined && deviceId === undefined && userId === undefined) {
-    return E.left(validationError('distinctId', 'is required: give distinctId, or deviceId and/or userId (Simplified ID Merge)'))
-  }
   for (const [path, id] of [['distinctId', distinctId], ['deviceId', deviceId], ['userId', userId]] as const) {
     if (id === undefined) continue
     const checked = validateField('distinct_id', id, path)
     if (E.isLeft(checked)) return checked
-    if (path !== 'distinctId' && checked.right.startsWith(DEVICE)) {
-      return E.left(validationError(path, `must not start with '${DEVICE}': Mixpanel adds that prefix to device ids itself`))
-    }
+    if (path !== 'distinctId' && checked.right.startsWith(DEVICE)) return E.left(validationError(path, `must not start with '${DEVICE}' (Mixpanel adds it)`))
   }
-  if (deviceId === undefined && userId === undefined) return E.right({ distinctId: distinctId as string, ids: {} })
+  if (deviceId === undefined && userId === undefined) {
+    return distinctId === undefined ? E.left(validationError('distinctId', 'is required (or deviceId and/or userId)')) : E.right({ distinctId: distinctId as string, ids: {} })
+  }
   const derived = (userId ?? DEVICE + (deviceId as string)) as string
   if (distinctId !== undefined && distinctId !== derived) {
-    return E.left(
-      validationError('distinctId', `must be ${JSON.stringify(derived)} or left out: Mixpanel replaces it by ${userId === undefined ? `'${DEVICE}' + deviceId` : 'userId'}`),
-    )
+    return E.left(validationError('distinctId', `must be ${JSON.stringify(derived)}, the distinct_id Mixpanel derives from ${userId === undefined ? 'deviceId' : 'userId'}, or left out`))
   }
   const ids: Record<string, string> = {}
   if (deviceId !== undefined) ids['$device_id'] = deviceId as string

@@ -6,7 +6,7 @@ describe('idMergeRefusal', () => {
     const refusal = idMergeRefusal('merge')
     expect(refusal).toMatchObject({ _tag: 'ConfigError', field: 'idMerge' })
     expect(refusal.message).toMatch(/^merge does nothing on a Simplified ID Merge project/)
-    expect(refusal.message).toContain('both deviceId and userId')
+    expect(refusal.message).toContain('track the signup or login event with both deviceId and userId')
     expect(refusal.message).toContain('Nothing was sent.')
   })
 })

@@ -25,9 +25,7 @@ describe("alias, merge and identify with idMerge: 'simplified'", () => {
         E.left({
           _tag: 'ConfigError',
           field: 'idMerge',
-          message:
-            `${verb} does nothing on a Simplified ID Merge project (idMerge: 'simplified'): Mixpanel ignores alias, merge and identify there. ` +
-            "Link the ids by tracking the signup or login event with both deviceId and userId instead, e.g. track({ event: 'Sign Up', deviceId, userId }). Nothing was sent.",
+          message: `${verb} does nothing on a Simplified ID Merge project: to link ids, track the signup or login event with both deviceId and userId. Nothing was sent.`,
         }),
       )
     }
