@@ -310,7 +310,9 @@ const exampleWorker :Workerd.Worker = (
     try {
       const response = await fetch(`http://127.0.0.1:${examplePort}/signup?user=${user}`, { signal: AbortSignal.timeout(10_000) })
       if (!response.ok) example.push(`example worker answered ${response.status}: ${(await response.text()).slice(0, 200)}`)
-      else if ((await until(() => emu.events().some((e) => e.distinctId === user), 10_000)) !== true)
+      else if (!/^mp_device=[\w-]+;/.test(response.headers.get('set-cookie') ?? ''))
+        example.push('examples/cloudflare-worker: no mp_device cookie in the answer')
+      else if ((await until(() => emu.events().some((e) => e.distinctId === user && typeof e.properties['$device_id'] === 'string'), 10_000)) !== true)
         example.push(`examples/cloudflare-worker: emulator has no event for ${user} (waitUntil lost it?) ${stderr.slice(-300)}`)
     } catch (error) {
       example.push(`calling the example worker failed: ${error.message}`)
