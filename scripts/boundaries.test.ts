@@ -70,7 +70,7 @@ describe('package boundaries', () => {
       .flatMap((pkg) => sourceFiles(join(root, 'packages', pkg, 'src')))
       .filter((file) => importsOf(file).includes('ky'))
       .map((file) => file.slice(root.length + 1))
-    expect(kyImporters).toEqual(['packages/send/src/attempt.ts'])
+    expect(kyImporters).toEqual(['packages/send/src/exchange.ts'])
   })
 
   it('fp-ts is imported only from its root (subpaths crash in Node and Deno ESM)', () => {

@@ -1,7 +1,7 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import type { Endpoint, MixpanelRequest } from '@mp/core'
-import { authHeader } from './authHeader.ts'
+import { authHeader, basicAuth } from './authHeader.ts'
 import { account, API_SECRET, decodeBasic, expectNoSecrets, resolved, SA_SECRET, SA_USER, TOKEN } from './test-fixtures.ts'
 
 const req = (endpoint: Endpoint, auth: 'token' | 'secret' = 'token'): MixpanelRequest => ({ endpoint, auth, records: [{}] })
@@ -35,5 +35,15 @@ describe('authHeader', () => {
   })
   it('puts no secret into its errors', () => {
     expectNoSecrets(authHeader(resolved(), req('/import', 'secret')))
+  })
+})
+
+describe('basicAuth', () => {
+  it('base64-encodes user:password', () => {
+    expect(basicAuth('secret', '')).toBe(`Basic ${Buffer.from('secret:').toString('base64')}`)
+    expect(basicAuth('robot', 'pw')).toBe(`Basic ${Buffer.from('robot:pw').toString('base64')}`)
+  })
+  it('encodes non-Latin-1 characters as UTF-8 instead of throwing', () => {
+    expect(basicAuth('ключ✓', '密')).toBe(`Basic ${Buffer.from('ключ✓:密', 'utf8').toString('base64')}`)
   })
 })

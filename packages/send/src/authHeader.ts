@@ -1,7 +1,15 @@
 import { either as E } from 'fp-ts'
 import { reveal, type ConfigError, type MixpanelRequest, type ResolvedConfig } from '@mp/core'
-import { basicAuth } from './basicAuth.ts'
 import { missingSecret } from './missingSecret.ts'
+
+/**
+ * The value of an `Authorization: Basic …` header: base64 of `user:password` in UTF-8.
+ * `btoa` alone only takes Latin-1, so the UTF-8 bytes are turned into a binary string first.
+ * @example
+ * basicAuth('secret', '') // 'Basic c2VjcmV0Og=='
+ */
+export const basicAuth = (user: string, password: string): string =>
+  `Basic ${btoa(new TextEncoder().encode(`${user}:${password}`).reduce((binary, byte) => binary + String.fromCharCode(byte), ''))}`
 
 /**
  * The `Authorization` header for a request, or `undefined` when it must carry none.
@@ -13,14 +21,9 @@ import { missingSecret } from './missingSecret.ts'
  */
 export const authHeader = (config: ResolvedConfig, request: MixpanelRequest): E.Either<ConfigError, string | undefined> => {
   const credentials = config.credentials
-  if (request.auth === 'secret' && credentials === undefined) {
-    return E.left(missingSecret(request.endpoint))
-  }
+  if (request.auth === 'secret' && credentials === undefined) return E.left(missingSecret(request.endpoint))
   if (request.endpoint !== '/import') return E.right(undefined)
   if (credentials === undefined) return E.right(basicAuth(config.token, ''))
-  return E.right(
-    credentials.kind === 'serviceAccount'
-      ? basicAuth(credentials.username, reveal(credentials.secret))
-      : basicAuth(reveal(credentials.secret), ''),
-  )
+  const secret = reveal(credentials.secret)
+  return E.right(credentials.kind === 'serviceAccount' ? basicAuth(credentials.username, secret) : basicAuth(secret, ''))
 }

@@ -74,3 +74,52 @@ describe('fetchFlags', () => {
     expect(s.received).toHaveLength(0)
   })
 })
+
+describe('fetchFlags: the URL', () => {
+  const urlOf = async (more: Partial<Config>, request: FlagsRequest) => {
+    const s = await serve(() => ({ status: 200, body: '{}' }))
+    await fetchFlags(base(s.url, more).config)(request)()
+    const got = s.received[0]
+    await s.stop()
+    server = undefined
+    return { path: got?.path, query: got?.query ?? new URLSearchParams(), raw: got?.query.toString() ?? '' }
+  }
+  it('adds token after the caller’s query, and project_id only with a service account', async () => {
+    const plain = await urlOf({}, { path: '/flags', query: { context: '{"distinct_id":"u 1"}', flag_key: 'k', project_id: '9' } })
+    expect(plain.path).toBe('/flags')
+    expect([...plain.query.keys()]).toStrictEqual(['context', 'flag_key', 'token'])
+    expect(plain.query.get('context')).toBe('{"distinct_id":"u 1"}')
+    const sa = await urlOf({ serviceAccount: account() }, { path: '/flags/definitions', query: { token: 'other', project_id: '9' } })
+    expect(sa.query.getAll('token')).toStrictEqual([TOKEN])
+    expect(sa.query.getAll('project_id')).toStrictEqual([PROJECT_ID])
+    expect(sa.raw).not.toContain(SA_SECRET)
+    const secret = await urlOf({ apiSecret: API_SECRET }, { path: '/flags', query: { project_id: '9' } })
+    expect(secret.raw).toBe(`token=${TOKEN}`)
+  })
+})
+
+describe('fetchFlags: the request check', () => {
+  const pathOf = async (request: unknown) => {
+    const result = await fetchFlags({ token: TOKEN, host: 'http://127.0.0.1:1' })(request as FlagsRequest)()
+    return E.isLeft(result) && result.left._tag === 'ValidationError' ? result.left.path : result
+  }
+  it('refuses other paths, non-string values and hostile objects, naming what is wrong', async () => {
+    expect(await pathOf({ path: '/track', query: {} })).toBe('request.path')
+    expect(await pathOf({ path: '/flags', query: { n: 1 } })).toBe('request.query.n')
+    expect(await pathOf({ path: '/flags', query: [] })).toBe('request.query')
+    expect(await pathOf(undefined)).toBe('request')
+    expect(await pathOf(new Proxy({}, { get: () => { throw new Error('x') } }))).toBe('request')
+  })
+  it('takes a missing query as an empty one', async () => {
+    const s = await serve(() => ({ status: 200, body: '{"flags":[]}' }))
+    expect(await fetchFlags(base(s.url).config)({ path: '/flags/definitions' } as FlagsRequest)()).toStrictEqual(E.right({ flags: [] }))
+  })
+})
+
+describe('fetchFlags: the answer', () => {
+  it('answers a 2xx that is not JSON as a DecodeError, and a redirect as an HttpError, without the token', async () => {
+    const s = await serve((_, i) => (i === 0 ? { status: 200, body: `<html>${TOKEN}` } : { status: 302, headers: { Location: '/elsewhere' } }))
+    expect(leftOf(await fetchFlags(base(s.url).config)(remote)())).toMatchObject({ _tag: 'DecodeError', status: 200, body: '<html>***' })
+    expect(leftOf(await fetchFlags(base(s.url).config)(remote)())).toMatchObject({ _tag: 'HttpError', status: 302, body: 'redirect not followed', attempts: 1 })
+  })
+})

@@ -1,46 +1,64 @@
+// A feature-flag read, in order: the config's verdict, the request checked (a known path, string
+// query values), the URL and Authorization from the config, one GET through exchange() with the
+// same retries and deadline as `send`, then the answer: 2xx JSON is the value, anything else an error.
 import { either as E, type taskEither as TE } from 'fp-ts'
 import {
+  decodeError,
   normalizeConfig,
-  networkError,
   reveal,
+  unreadable,
+  validationError,
   type Config,
+  type FlagsPath,
   type FlagsRequest,
   type MixpanelError,
   type ResolvedConfig,
 } from '@mp/core'
-import { basicAuth } from './basicAuth.ts'
-import { buildFlagsUrl } from './buildFlagsUrl.ts'
-import { checkFlagsRequest } from './checkFlagsRequest.ts'
-import { decodeFlagsResponse } from './decodeFlagsResponse.ts'
+import { basicAuth } from './authHeader.ts'
+import { failedStatus } from './decodeResponse.ts'
 import { exchange } from './exchange.ts'
-import { secretsOf } from './secretsOf.ts'
-import { transientError } from './transientError.ts'
+import { scrub, secretsOf } from './secrets.ts'
 
-const flagsAuth = (config: ResolvedConfig): string =>
-  config.credentials?.kind === 'serviceAccount'
-    ? basicAuth(config.credentials.username, reveal(config.credentials.secret))
-    : basicAuth(config.token, '')
+const PATHS: ReadonlyArray<unknown> = ['/flags', '/flags/definitions']
 
-const run = (config: ResolvedConfig, request: FlagsRequest) => async (): Promise<E.Either<MixpanelError, unknown>> => {
-  const authorization = flagsAuth(config)
+// Answers a fresh copy. Never throws, even for hostile objects.
+const check = (request: unknown): E.Either<MixpanelError, FlagsRequest> => {
+  const bad = (path: string, reason: string) => E.left(validationError(`request${path}`, reason))
+  try {
+    if (typeof request !== 'object' || request === null) return bad('', 'must be { path, query }')
+    const { path } = request as Record<string, unknown>
+    const query = (request as Record<string, unknown>)['query'] ?? {}
+    if (!PATHS.includes(path)) return bad('.path', `must be one of ${PATHS.join(', ')}`)
+    if (typeof query !== 'object' || query === null || Array.isArray(query)) return bad('.query', 'must be an object of strings')
+    const entries = Object.entries(query)
+    const wrong = entries.find(([, value]) => typeof value !== 'string')
+    if (wrong !== undefined) return bad(`.query.${wrong[0]}`, 'must be a string')
+    return E.right({ path: path as FlagsPath, query: Object.fromEntries(entries) as Record<string, string> })
+  } catch (cause) {
+    return E.left(unreadable('request', cause))
+  }
+}
+
+const run = async (config: ResolvedConfig, { path, query }: FlagsRequest): Promise<E.Either<MixpanelError, unknown>> => {
+  const credentials = config.credentials
+  const account = credentials?.kind === 'serviceAccount' ? credentials : undefined
+  // The caller's query, then the token and (with a service account) project_id, which the config owns.
+  const params = new URLSearchParams(query)
+  params.set('token', config.token)
+  params.delete('project_id')
+  if (account !== undefined) params.set('project_id', account.projectId)
+  const authorization = account === undefined ? basicAuth(config.token, '') : basicAuth(account.username, reveal(account.secret))
   // The token rides in the URL here, so it is scrubbed from error text like a secret.
-  const secrets = secretsOf(config, [authorization, config.token])
-  const spec = {
-    method: 'GET',
-    url: buildFlagsUrl(config, request),
-    headers: { Accept: 'application/json', Authorization: authorization },
-    timeoutMs: config.timeoutMs,
-    fetch: config.fetch,
-    secrets,
-  } as const
-  const { verdict, attempts } = await exchange(config, spec, request.path, decodeFlagsResponse)()
-  switch (verdict.kind) {
-    case 'done':
-      return verdict.result
-    case 'transient':
-      return E.left(transientError(request.path, verdict.cause, attempts, config.timeoutMs))
-    case 'tooLarge':
-      return E.left(transientError(request.path, { kind: 'status', status: 413, body: verdict.body }, attempts, config.timeoutMs))
+  const secrets = secretsOf(config, authorization, config.token)
+  const url = `${config.baseUrl}${path}?${params.toString()}`
+  const answer = await exchange(config, { method: 'get', url, headers: { Accept: 'application/json', Authorization: authorization }, endpoint: path, secrets })
+  if (E.isLeft(answer)) return answer
+  const { status, body } = answer.right
+  if (status < 200 || status > 299) return E.left(failedStatus(path, answer.right, secrets))
+  try {
+    return E.right(JSON.parse(body) as unknown)
+  } catch {
+    return E.left(decodeError(path, status, scrub(body, secrets)))
   }
 }
 
@@ -57,16 +75,7 @@ const run = (config: ResolvedConfig, request: FlagsRequest) => async (): Promise
 export const fetchFlags = (config: Config): ((request: FlagsRequest) => TE.TaskEither<MixpanelError, unknown>) => {
   const resolved = normalizeConfig(config)
   return (request) => {
-    if (E.isLeft(resolved)) return async () => resolved
-    const ok = resolved.right
-    const checked = checkFlagsRequest(request)
-    return async () => {
-      if (E.isLeft(checked)) return checked
-      try {
-        return await run(ok, checked.right)()
-      } catch (error) {
-        return E.left(networkError(checked.right.path, 1, `unexpected failure: ${error instanceof Error ? error.name : 'unknown'}`))
-      }
-    }
+    const checked = E.isLeft(resolved) ? resolved : check(request)
+    return async () => (E.isLeft(checked) ? checked : run((resolved as E.Right<ResolvedConfig>).right, checked.right))
   }
 }

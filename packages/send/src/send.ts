@@ -1,10 +1,128 @@
-import type { taskEither as TE } from 'fp-ts'
-import { normalizeConfig, type Config, type MixpanelError, type MixpanelRequest, type Receipt } from '@mp/core'
-import { sendWith } from './sendWith.ts'
+// What happens to a request, in order:
+//  1. when the task is made: the config's verdict, the descriptor checked and its records copied,
+//     the Authorization header (or the ConfigError for a missing secret), the URL;
+//  2. when it runs: the records become the body, a JSON array, gzipped if asked (never for /engage);
+//  3. exchange() POSTs it through ky, which retries, waits and times out (exchange.ts);
+//  4. decodeResponse() reads Mixpanel's answer (decodeResponse.ts);
+//  5. a 413 halves the records and sends each half, one after the other;
+//  6. the parts add up to one Receipt, or the first error that ended the request.
+import { either as E, type taskEither as TE } from 'fp-ts'
+import {
+  normalizeConfig,
+  recordsRejected,
+  validationError,
+  type Config,
+  type Endpoint,
+  type FailedRecord,
+  type JsonObject,
+  type MixpanelError,
+  type MixpanelRequest,
+  type Receipt,
+  type ResolvedConfig,
+} from '@mp/core'
+import { authHeader } from './authHeader.ts'
+import { checkRequest } from './checkRequest.ts'
+import { decodeResponse } from './decodeResponse.ts'
+import { exchange } from './exchange.ts'
+import { secretsOf } from './secrets.ts'
+
+/** What the parts of a request (more than one after a 413) add up to. */
+interface Tally {
+  records: number
+  attempts: number
+  imported: number
+  /** Records strict `/import` refused, at their index in the whole request. */
+  readonly failed: FailedRecord[]
+}
+
+// 2. A platform without CompressionStream, or one that fails to compress, sends plain JSON, which
+// every endpoint accepts.
+const encode = async (records: ReadonlyArray<JsonObject>, gzip: boolean): Promise<E.Either<MixpanelError, string | Uint8Array<ArrayBuffer>>> => {
+  let json: string
+  try {
+    // Throws on cycles and BigInts, which builders refuse earlier but a hand-made descriptor may hold.
+    json = JSON.stringify(records)
+  } catch (error) {
+    return E.left(validationError('records', `cannot be written as JSON (${error instanceof Error ? error.name : 'unknown reason'})`))
+  }
+  try {
+    if (gzip) return E.right(new Uint8Array(await new Response(new Blob([json]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer()))
+  } catch {
+    // Plain JSON below.
+  }
+  return E.right(json)
+}
+
+/**
+ * @internal `send` for a descriptor a builder just made (so it needs no shape check) with a config
+ * already normalised: `toAction` checks neither twice.
+ * @example
+ * await sendBuilt(resolved)(request('/track', 'token', [{ event: 'signup', properties: { token: 'YOUR_TOKEN', distinct_id: 'u1' } }]))()
+ * // Right({ endpoint: '/track', records: 1, attempts: 1 })
+ */
+export const sendBuilt =
+  (config: ResolvedConfig) =>
+  (request: MixpanelRequest): TE.TaskEither<MixpanelError, Receipt> => {
+    // 1.
+    const { endpoint, records } = request
+    const auth = authHeader(config, request)
+    if (E.isLeft(auth)) return async () => auth
+    const authorization = auth.right
+    const credentials = config.credentials
+    const secrets = secretsOf(config, authorization)
+    // `/import` is strict (per-record errors) and names the project when a service account
+    // authenticates it; the others ask for verbose answers and no geolocation from the sender's IP.
+    const url = `${config.baseUrl}${endpoint}?${endpoint !== '/import' ? 'verbose=1&ip=0' : `strict=1${credentials?.kind === 'serviceAccount' ? `&project_id=${encodeURIComponent(credentials.projectId)}` : ''}`}`
+    const headers = { 'Content-Type': 'application/json', ...(authorization === undefined ? {} : { Authorization: authorization }) }
+    const tally: Tally = { records: 0, attempts: 0, imported: 0, failed: [] }
+
+    // 2–5. Sends `part`, which starts at `offset` in the request, and adds the outcome to `tally`.
+    // Answers the error that ends the whole request, if any; refused records do not: the other parts still go.
+    const deliver = async (part: ReadonlyArray<JsonObject>, offset: number): Promise<MixpanelError | undefined> => {
+      // Mixpanel's /engage refuses gzip bodies.
+      const body = await encode(part, config.gzip && endpoint !== '/engage')
+      if (E.isLeft(body)) return body.left
+      const answer = await exchange(config, {
+        method: 'post',
+        url,
+        headers: typeof body.right === 'string' ? headers : { ...headers, 'Content-Encoding': 'gzip' },
+        body: body.right,
+        endpoint,
+        secrets,
+      })
+      if (E.isLeft(answer)) return answer.left
+      tally.attempts += answer.right.attempts
+      const result = decodeResponse(endpoint, answer.right, secrets)
+      if (E.isRight(result)) {
+        tally.records += part.length
+        tally.imported += result.right ?? 0
+        return undefined
+      }
+      const error = result.left
+      if (error._tag === 'RecordsRejected') {
+        for (const record of error.failed) tally.failed.push({ ...record, index: record.index + offset })
+        tally.imported += error.imported
+        return undefined
+      }
+      if (error._tag !== 'PayloadTooLarge' || part.length < 2) return error
+      // 5. Halves, one after the other, so a split never multiplies the load; a failing half stops the rest.
+      const middle = Math.ceil(part.length / 2)
+      return (await deliver(part.slice(0, middle), offset)) ?? deliver(part.slice(middle), offset + middle)
+    }
+
+    // 6.
+    return async () => {
+      const error = await deliver(records, 0)
+      if (error !== undefined) return E.left(error)
+      if (tally.failed.length > 0) return E.left(recordsRejected(endpoint, tally.failed, tally.imported))
+      // Only strict `/import` answers say how many records were imported.
+      return E.right({ endpoint, records: tally.records, attempts: tally.attempts, ...(endpoint === '/import' ? { imported: tally.imported } : {}) })
+    }
+  }
 
 /**
  * Executes a request descriptor over HTTP: POSTs its records as a JSON array with the endpoint's
- * query and auth rules, retries network errors, timeouts, 429 and 5xx with jittered backoff
+ * query and auth rules, retries network errors, timeouts, 408, 429 and 5xx with jittered backoff
  * (honouring `Retry-After`), splits a 413 in halves, and decodes Mixpanel's answer into a
  * `Receipt` or a tagged `MixpanelError`. The config is checked once; a bad one makes every call a
  * `ConfigError` and nothing is sent. Lazy: nothing happens until the task runs. Never rejects.
@@ -14,4 +132,11 @@ import { sendWith } from './sendWith.ts'
  * const result = await deliver({ endpoint: '/track', auth: 'token', records: [{ event: 'signup', properties: { token: 'YOUR_TOKEN', distinct_id: 'u1' } }] })()
  * // Right({ endpoint: '/track', records: 1, attempts: 1 })
  */
-export const send = (config: Config): ((request: MixpanelRequest) => TE.TaskEither<MixpanelError, Receipt>) => sendWith(normalizeConfig(config))
+export const send = (config: Config): ((request: MixpanelRequest) => TE.TaskEither<MixpanelError, Receipt>) => {
+  const resolved = normalizeConfig(config)
+  return (request) => {
+    // The descriptor is checked (and its records copied) now, as the task is made, not when it runs.
+    const checked: E.Either<MixpanelError, MixpanelRequest> = E.isLeft(resolved) ? resolved : checkRequest(request)
+    return E.isLeft(checked) ? async () => checked : sendBuilt((resolved as E.Right<ResolvedConfig>).right)(checked.right)
+  }
+}

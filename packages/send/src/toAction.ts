@@ -1,6 +1,6 @@
 import { either as E, type taskEither as TE } from 'fp-ts'
-import { describeValue, unreadable, validationError, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest, type Receipt, normalizeConfig } from '@mp/core'
-import { sendWith } from './sendWith.ts'
+import { describeValue, unreadable, validationError, type BuildEnv, type Config, type MixpanelError, type MixpanelRequest, type Receipt, type ResolvedConfig, normalizeConfig } from '@mp/core'
+import { sendBuilt } from './send.ts'
 
 /** A pure builder: input plus the project token in, request descriptor (or the reason why not) out. */
 export type Builder<I> = (input: I & { readonly token: string }, env?: BuildEnv) => E.Either<MixpanelError, MixpanelRequest>
@@ -32,9 +32,9 @@ export const toAction =
   <I>(build: Builder<I>): Action<I> =>
   (config, env) => {
     const resolved = normalizeConfig(config)
-    const deliver = sendWith(resolved)
     return (input) => {
       const built = E.isLeft(resolved) ? resolved : buildSafely(build, input, resolved.right.token, env)
-      return async () => (E.isLeft(built) ? built : deliver(built.right)())
+      // A builder's own descriptor needs no shape check.
+      return E.isLeft(built) ? async () => built : sendBuilt((resolved as E.Right<ResolvedConfig>).right)(built.right)
     }
   }
