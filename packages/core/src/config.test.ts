@@ -1,6 +1,6 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { normalizeConfig, type Config } from './config.ts'
+import { normalizeConfig, normalizeTokenConfig, type Config } from './config.ts'
 import { reveal } from './redacted.ts'
 import { serviceAccount } from './serviceAccount.ts'
 
@@ -123,5 +123,19 @@ describe('normalizeConfig', () => {
   it('turns a config whose getter throws into a ConfigError instead of throwing', () => {
     const hostile = { get token(): string { throw new Error('boom') } } as Config
     expect(left(hostile)).toMatchObject({ _tag: 'ConfigError', field: 'config', message: expect.stringMatching(/could not be read/) })
+  })
+})
+
+describe('normalizeTokenConfig', () => {
+  it('makes every check but the credentials, which it neither reads nor keeps', () => {
+    let read = 0
+    const config = { token: 't', apiSecret: 42, get serviceAccount() { return (read += 1), 'x' } } as unknown as Config
+    const r = normalizeTokenConfig(config)
+    expect(E.isRight(r) && r.right).toMatchObject({ token: 't', baseUrl: 'https://api.mixpanel.com', credentials: undefined })
+    expect(read).toBe(0)
+    expect(E.isLeft(normalizeConfig(config))).toBe(true)
+    const bad = normalizeTokenConfig({ token: 't', host: 'http://collector.example.com', apiSecret: 'S' })
+    expect(E.isLeft(bad) && bad.left).toMatchObject({ _tag: 'ConfigError', field: 'host' })
+    expect(E.isLeft(normalizeTokenConfig({ get token(): string { throw new Error('boom') } } as Config))).toBe(true)
   })
 })

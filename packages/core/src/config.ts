@@ -162,7 +162,7 @@ const resolveRetry = (retry: unknown): E.Either<ConfigError, Required<RetryPolic
   return refused === undefined ? E.right({ limit, baseDelayMs, maxDelayMs } as Required<RetryPolicy>) : E.left(refused)
 }
 
-const resolve = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
+const resolve = (config: Config, readCredentials: typeof resolveCredentials): E.Either<ConfigError, ResolvedConfig> => {
   const timeoutMs = isObject(config) ? (config.timeoutMs ?? CONFIG_DEFAULTS.timeoutMs) : undefined
   const refused =
     refuse(isObject(config), '', 'must be an object such as { token: "…" }') ??
@@ -173,7 +173,7 @@ const resolve = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
   if (refused !== undefined) return E.left(refused)
   const baseUrl = resolveBaseUrl(config)
   if (E.isLeft(baseUrl)) return baseUrl
-  const credentials = resolveCredentials(config)
+  const credentials = readCredentials(config)
   if (E.isLeft(credentials)) return credentials
   const retry = resolveRetry(config.retry)
   if (E.isLeft(retry)) return retry
@@ -191,6 +191,15 @@ const resolve = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
   })
 }
 
+const guarded = (config: Config, readCredentials: typeof resolveCredentials): E.Either<ConfigError, ResolvedConfig> => {
+  try {
+    return resolve(config, readCredentials)
+  } catch {
+    // Only the config itself can throw here (a getter or Proxy trap): bad input like any other.
+    return E.left({ _tag: 'ConfigError', field: 'config', message: 'Invalid config: it could not be read (a property getter threw)' })
+  }
+}
+
 /**
  * Checks a `Config` and fills in its defaults: region → host, timeout 10 s, 4 retries, no gzip.
  * Refuses plain `http://` unless the host is loopback or `allowInsecureHttp` is set.
@@ -200,11 +209,13 @@ const resolve = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
  * normalizeConfig({ token: 'abc', region: 'eu' })
  * // Right({ token: 'abc', baseUrl: 'https://api-eu.mixpanel.com', timeoutMs: 10000, … })
  */
-export const normalizeConfig = (config: Config): E.Either<ConfigError, ResolvedConfig> => {
-  try {
-    return resolve(config)
-  } catch {
-    // Only the config itself can throw here (a getter or Proxy trap): bad input like any other.
-    return E.left({ _tag: 'ConfigError', field: 'config', message: 'Invalid config: it could not be read (a property getter threw)' })
-  }
-}
+export const normalizeConfig = (config: Config): E.Either<ConfigError, ResolvedConfig> => guarded(config, resolveCredentials)
+
+/**
+ * @internal `normalizeConfig` for actions whose requests never carry credentials (`/track`,
+ * `/engage`, `/groups` with the project token): `apiSecret` and `serviceAccount` are neither read
+ * nor checked, and `credentials` is `undefined`, so such a bundle carries no credential code.
+ * @example
+ * normalizeTokenConfig({ token: 'abc', apiSecret: 'ignored here' }) // Right({ token: 'abc', credentials: undefined, … })
+ */
+export const normalizeTokenConfig = (config: Config): E.Either<ConfigError, ResolvedConfig> => guarded(config, () => E.right(undefined))

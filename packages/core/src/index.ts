@@ -30,7 +30,7 @@ export {
   validationError,
 } from './errors.ts'
 export type { Config, Credentials, IdMerge, Region, ResolvedConfig, RetryPolicy } from './config.ts'
-export { CONFIG_DEFAULTS, normalizeConfig } from './config.ts'
+export { CONFIG_DEFAULTS, normalizeConfig, normalizeTokenConfig } from './config.ts'
 export type { ServiceAccount } from './serviceAccount.ts'
 export { serviceAccount } from './serviceAccount.ts'
 export type { Redacted } from './redacted.ts'

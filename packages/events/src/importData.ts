@@ -1,4 +1,4 @@
-import { toAction, type Action } from '@mp/send'
+import { toImportAction, type Action } from '@mp/send'
 import type { ImportInput } from './types.ts'
 import { buildImportPayload } from './buildImportPayload.ts'
 
@@ -11,4 +11,4 @@ import { buildImportPayload } from './buildImportPayload.ts'
  *   distinctId: 'user_1', event: 'signup', timestamp: 1_700_000_000,
  * })()
  */
-export const importData: Action<ImportInput> = toAction<ImportInput>(buildImportPayload)
+export const importData: Action<ImportInput> = toImportAction<ImportInput>(buildImportPayload)

@@ -1,3 +1,4 @@
+import { toAction } from '@mp/send'
 import { identityAction } from './identityAction.ts'
 import { buildAliasPayload, type AliasInput } from './buildAliasPayload.ts'
 
@@ -16,4 +17,4 @@ import { buildAliasPayload, type AliasInput } from './buildAliasPayload.ts'
  * const result = await F.pipe({ aliasId: 'user_67890', original: 'anonymous_12345' }, alias(config))()
  * // Right({ endpoint: '/track', records: 1, attempts: 1 })
  */
-export const alias = identityAction<AliasInput>('alias', buildAliasPayload)
+export const alias = identityAction<AliasInput>('alias', toAction(buildAliasPayload))

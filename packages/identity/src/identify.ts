@@ -1,3 +1,4 @@
+import { toAction } from '@mp/send'
 import { identityAction } from './identityAction.ts'
 import { buildIdentifyPayload, type IdentifyInput } from './buildIdentifyPayload.ts'
 
@@ -11,4 +12,4 @@ import { buildIdentifyPayload, type IdentifyInput } from './buildIdentifyPayload
  * const result = await F.pipe({ identifiedId: 'user_67890', anonId: 'anonymous_12345' }, identify({ token: 'YOUR_TOKEN' }))()
  * // Right({ endpoint: '/track', records: 1, attempts: 1 })
  */
-export const identify = identityAction<IdentifyInput>('identify', buildIdentifyPayload)
+export const identify = identityAction<IdentifyInput>('identify', toAction(buildIdentifyPayload))

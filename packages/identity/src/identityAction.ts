@@ -1,19 +1,19 @@
 import { either as E } from 'fp-ts'
-import { normalizeConfig } from '@mp/core'
-import { toAction, type Action, type Builder } from '@mp/send'
+import { normalizeTokenConfig } from '@mp/core'
+import type { Action } from '@mp/send'
 import { idMergeRefusal } from './idMergeRefusal.ts'
 
 /**
- * @internal `toAction` for an identity verb: on a config with `idMerge: 'simplified'` every call
+ * @internal Wraps the action of an identity verb: on a config with `idMerge: 'simplified'` every call
  * answers `idMergeRefusal(verb)` and sends nothing; otherwise the action as usual (a bad config is
- * still the `ConfigError` `toAction` gives).
+ * still the `ConfigError` the action gives). The check reads the config the way token-only actions
+ * do, so it adds no credential code to `alias` or `identify`.
  * @example
- * export const alias = identityAction('alias', buildAliasPayload)
+ * export const alias = identityAction('alias', toAction(buildAliasPayload))
  */
-export const identityAction = <I>(verb: string, build: Builder<I>): Action<I> => {
-  const action = toAction(build)
-  return (config, env) => {
-    const resolved = normalizeConfig(config)
+export const identityAction =
+  <I>(verb: string, action: Action<I>): Action<I> =>
+  (config, env) => {
+    const resolved = normalizeTokenConfig(config)
     return E.isRight(resolved) && resolved.right.idMerge === 'simplified' ? () => async () => E.left(idMergeRefusal(verb)) : action(config, env)
   }
-}

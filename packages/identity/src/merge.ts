@@ -1,4 +1,5 @@
 import { identityAction } from './identityAction.ts'
+import { toImportAction } from '@mp/send'
 import { buildMergePayload, type MergeInput } from './buildMergePayload.ts'
 
 /**
@@ -15,4 +16,4 @@ import { buildMergePayload, type MergeInput } from './buildMergePayload.ts'
  * await merge({ token: 'YOUR_TOKEN' })({ distinctId1: 'a_1', distinctId2: 'b_2' })()
  * // Left({ _tag: 'ConfigError', … }): nothing was sent
  */
-export const merge = identityAction<MergeInput>('merge', buildMergePayload)
+export const merge = identityAction<MergeInput>('merge', toImportAction(buildMergePayload))

@@ -29,39 +29,63 @@ export const failedStatus = (endpoint: string, answer: Answer, secrets: Readonly
   return httpError(endpoint, status, status < 200 || (status > 299 && status < 400) ? 'redirect not followed' : scrub(answer.body, secrets), attempts)
 }
 
+// What no ingestion endpoint answers differently: a 413 (the caller halves the records), else failedStatus.
+const refused = (endpoint: string, answer: Answer, secrets: ReadonlyArray<string>): MixpanelError =>
+  answer.status === 413 ? payloadTooLarge(endpoint, scrub(answer.body, secrets) || 'the request is larger than Mixpanel accepts') : failedStatus(endpoint, answer, secrets)
+
+const ok = (status: number): boolean => status > 199 && status < 300
+
 /**
- * Decodes Mixpanel's answer from an ingestion endpoint into the records it imported (strict
- * `/import` says how many; the others answer `undefined`) or a tagged error: `ApiRejected` for
- * `0` or verbose `status: 0`, `RecordsRejected` for a strict `/import` 400 with `failed_records`,
- * `PayloadTooLarge` for 413 (the caller halves the records), `DecodeError` for a success body
- * Mixpanel never sends, else `failedStatus`. Pure; body text is scrubbed of `secrets` and cut.
+ * Decodes an answer from `/track`, `/engage` or `/groups`: plain `1` or verbose `{"status": 1}` is
+ * success, `0` or `{"status": 0, "error": …}` an `ApiRejected` with Mixpanel's reason, any other
+ * success body a `DecodeError`, 413 a `PayloadTooLarge`, else `failedStatus`. Pure; body text is
+ * scrubbed of `secrets` and cut.
  * @example
- * decodeResponse('/track', { status: 200, body: '{"error":null,"status":1}', retryAfterMs: undefined, attempts: 1 }, [])
+ * decodeTrack('/track', { status: 200, body: '{"error":null,"status":1}', retryAfterMs: undefined, attempts: 1 }, [])
  * // Right(undefined)
  */
-export const decodeResponse = (endpoint: string, answer: Answer, secrets: ReadonlyArray<string>): E.Either<MixpanelError, number | undefined> => {
+export const decodeTrack = (endpoint: string, answer: Answer, secrets: ReadonlyArray<string>): E.Either<MixpanelError, undefined> => {
+  if (!ok(answer.status)) return E.left(refused(endpoint, answer, secrets))
+  const json = parseJson(answer.body)
+  const verdict = isObject(json) ? json['status'] : json
+  if (verdict === 1) return E.right(undefined)
+  if (verdict !== 0) return E.left(decodeError(endpoint, answer.status, scrub(answer.body, secrets)))
+  const reason = isObject(json) && typeof json['error'] === 'string' ? scrub(json['error'], secrets) : ''
+  return E.left(apiRejected(endpoint, reason || 'no reason given; none of the data was accepted'))
+}
+
+/**
+ * Decodes an answer from strict `/import`: `{"code": 200, "num_records_imported": N}` is the count
+ * imported, a 400 with `failed_records` a `RecordsRejected` (the others were imported), any other
+ * success body a `DecodeError`, 413 a `PayloadTooLarge`, else `failedStatus`. Pure; body text is
+ * scrubbed of `secrets` and cut.
+ * @example
+ * decodeImport('/import', { status: 200, body: '{"code":200,"num_records_imported":2,"status":"OK"}', retryAfterMs: undefined, attempts: 1 }, [])
+ * // Right(2)
+ */
+export const decodeImport = (endpoint: string, answer: Answer, secrets: ReadonlyArray<string>): E.Either<MixpanelError, number> => {
   const { status, body } = answer
   const snippet = (text: unknown): string => (typeof text === 'string' ? scrub(text, secrets) : '')
-  const strict = endpoint === '/import'
   const json = parseJson(body)
   const object = isObject(json) ? json : {}
   const imported = object['num_records_imported']
-  if (status > 199 && status < 300) {
-    // Strict `/import`: `{"code": 200, "num_records_imported": N, "status": "OK"}`; the others
-    // plain `1`/`0` or verbose `{"error": …, "status": 1|0}`. Anything else is a DecodeError.
-    if (strict ? object['code'] === 200 && isCount(imported) : json === 1 || object['status'] === 1) return E.right(strict ? (imported as number) : undefined)
-    if (!strict && (json === 0 || object['status'] === 0)) return E.left(apiRejected(endpoint, snippet(object['error']) || 'no reason given; none of the data was accepted'))
-    return E.left(decodeError(endpoint, status, snippet(body)))
-  }
-  if (status === 413) return E.left(payloadTooLarge(endpoint, snippet(body) || 'the request is larger than Mixpanel accepts'))
-  // Strict `/import` 400: some records failed validation, the rest were imported.
+  if (ok(status)) return object['code'] === 200 && isCount(imported) ? E.right(imported) : E.left(decodeError(endpoint, status, snippet(body)))
   const list = object['failed_records']
-  if (status === 400 && strict && Array.isArray(list) && list.length > 0 && list.every((x) => isObject(x) && isCount(x['index']))) {
+  if (status === 400 && Array.isArray(list) && list.length > 0 && list.every((x) => isObject(x) && isCount(x['index']))) {
     const failed = (list as ReadonlyArray<Record<string, unknown>>).map((x): FailedRecord => {
       const insertId = x['insert_id'] ?? x['$insert_id']
       return { index: x['index'] as number, ...(typeof insertId === 'string' ? { insertId } : {}), field: snippet(x['field']), message: snippet(x['message']) }
     })
     return E.left(recordsRejected(endpoint, failed, isCount(imported) ? imported : 0))
   }
-  return E.left(failedStatus(endpoint, answer, secrets))
+  return E.left(refused(endpoint, answer, secrets))
 }
+
+/**
+ * Decodes Mixpanel's answer from any ingestion endpoint: `decodeImport` for `/import` (the count
+ * imported), else `decodeTrack`.
+ * @example
+ * decodeResponse('/track', { status: 200, body: '1', retryAfterMs: undefined, attempts: 1 }, []) // Right(undefined)
+ */
+export const decodeResponse = (endpoint: string, answer: Answer, secrets: ReadonlyArray<string>): E.Either<MixpanelError, number | undefined> =>
+  (endpoint === '/import' ? decodeImport : decodeTrack)(endpoint, answer, secrets)

@@ -31,35 +31,13 @@ export interface Answer {
 // setTimeout (and so ky's timeout) fires at once for delays beyond 2^31 - 1 ms.
 const MAX_TIMER_MS = 2_147_483_647
 
-// 408, 429 and 5xx are worth another try; every other status is an answer to decode.
-const retried = (status: number): boolean => status === 408 || status === 429 || status > 499
-
 /** `Retry-After` in ms: seconds, or an HTTP date measured from now (a past one is 0). */
 const retryAfter = (response: Response | undefined): number | undefined => {
-  const text = response?.headers.get('retry-after')?.trim() ?? ''
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text) * 1000)
+  const text = response?.headers.get('Retry-After')?.trim() ?? ''
   // Only something that looks like a date: Date.parse accepts too much (e.g. "1").
-  const at = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now())
+  const ms = /^\d+(\.\d+)?$/.test(text) ? Math.ceil(Number(text) * 1000) : /[a-z]/i.test(text) ? Math.max(0, Date.parse(text) - Date.now()) : Number.NaN
+  return Number.isNaN(ms) ? undefined : ms
 }
-
-// Node's fetch says only "fetch failed"; what failed (ECONNREFUSED, a TLS error, …) is in `cause`.
-const describe = (error: unknown): string => {
-  try {
-    const { message, cause } = error as { message?: unknown; cause?: { message?: unknown; code?: unknown } }
-    const detail = cause?.message ?? cause?.code
-    return `${String(message ?? error)}${detail === undefined || detail === message ? '' : ` (${String(detail)})`}`
-  } catch {
-    return 'unknown network failure'
-  }
-}
-
-const read = async (response: Response, attempts: number): Promise<Answer> => ({
-  status: response.status,
-  body: await response.text(),
-  retryAfterMs: retryAfter(response),
-  attempts,
-})
 
 /**
  * Makes one HTTP request through ky and answers Mixpanel's last answer, whatever its status, or
@@ -73,8 +51,8 @@ const read = async (response: Response, attempts: number): Promise<Answer> => ({
  * // Right({ status: 200, body: '1', retryAfterMs: undefined, attempts: 1 })
  */
 export const exchange = async (config: ResolvedConfig, request: Exchange): Promise<E.Either<MixpanelError, Answer>> => {
-  const { retry, timeoutMs, random } = config
-  const transport = config.fetch ?? fetch
+  const { retry, timeoutMs, random, fetch: transport = fetch } = config
+  const { baseDelayMs, maxDelayMs } = retry
   const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   let attempts = 0
   try {
@@ -92,22 +70,21 @@ export const exchange = async (config: ResolvedConfig, request: Exchange): Promi
         await answer.clone().arrayBuffer()
         return answer
       },
-      // ky retries only what it throws; any other status comes back as an answer to decode.
-      throwHttpErrors: retried,
+      // 408, 429 and 5xx are failures to ky, so it retries them; any other status is an answer to decode.
+      throwHttpErrors: (status) => status === 408 || status === 429 || status > 499,
       retry: {
         limit: retry.limit,
         // POST is not among ky's defaults: Mixpanel deduplicates resent events by $insert_id.
         methods: ['get', 'post'],
         retryOnTimeout: true,
         // Every status ky throws is retried, unless its Retry-After is past the ceiling (ky would cap it).
-        shouldRetry: ({ error }) => ('response' in error ? (retryAfter(error.response as Response) ?? 0) <= RETRY_AFTER_CEILING_MS : undefined),
+        shouldRetry: ({ error }) => ('response' in error ? !((retryAfter(error.response as Response) ?? 0) > RETRY_AFTER_CEILING_MS) : undefined),
         // ky's own wait cannot be injected, so it waits 0 ms and beforeRetry waits through config.sleep.
         delay: () => 0,
       },
       hooks: {
         beforeRetry: [
           async ({ error, retryCount }) => {
-            const { baseDelayMs, maxDelayMs } = retry
             const high = Math.min(maxDelayMs, baseDelayMs * 2 ** (retryCount - 1))
             try {
               const draw = Math.min(Math.max(random(), 0), 1) || 0
@@ -120,9 +97,17 @@ export const exchange = async (config: ResolvedConfig, request: Exchange): Promi
       },
       // A status ky threw after its last retry still carries Mixpanel's answer.
     }).catch((error: { response?: Response } | undefined) => error?.response ?? Promise.reject(error))
-    return E.right(await read(response, attempts))
+    return E.right({ status: response.status, body: await response.text(), retryAfterMs: retryAfter(response), attempts })
   } catch (error) {
     if ((error as Error | undefined)?.name === 'TimeoutError') return E.left(timeoutError(request.endpoint, timeoutMs, attempts))
-    return E.left(networkError(request.endpoint, attempts, scrub(describe(error), request.secrets)))
+    // Node's fetch says only "fetch failed"; what failed (ECONNREFUSED, a TLS error, …) is in `cause`.
+    let text = 'unknown network failure'
+    try {
+      const { message, cause } = error as { message?: unknown; cause?: { message?: unknown; code?: unknown } }
+      text = `${String(message ?? error)}${cause === undefined ? '' : ` (${String(cause.message ?? cause.code)})`}`
+    } catch {
+      // A hostile thrown value: the generic text above.
+    }
+    return E.left(networkError(request.endpoint, attempts, scrub(text, request.secrets)))
   }
 }

@@ -14,7 +14,7 @@ import {
   type MixpanelError,
   type ResolvedConfig,
 } from '@mp/core'
-import { basicAuth } from './authHeader.ts'
+import { basicAuth } from './route.ts'
 import { failedStatus } from './decodeResponse.ts'
 import { exchange } from './exchange.ts'
 import { scrub, secretsOf } from './secrets.ts'

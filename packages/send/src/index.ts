@@ -1,6 +1,6 @@
 export { send } from './send.ts'
 export { fetchFlags } from './fetchFlags.ts'
-export { toAction } from './toAction.ts'
+export { toAction, toImportAction } from './toAction.ts'
 export type { Action, Builder } from './toAction.ts'
 export { checkRequest } from './checkRequest.ts'
 export { missingSecret } from './missingSecret.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { basicAuth } from './authHeader.ts'
+import { basicAuth } from './route.ts'
 import { scrub, secretsOf, SNIPPET_LENGTH } from './secrets.ts'
 import { account, API_SECRET, resolved, SA_SECRET, TOKEN } from './test-fixtures.ts'
 

@@ -71,6 +71,12 @@ describe('send: the wire', () => {
     }
     expect(s.received[0]?.raw[0]).toBe(0x1f)
   })
+  it('answers each run of the same task on its own: the receipts do not add up across runs', async () => {
+    const s = await serve((r, i) => (i === 0 ? { status: 413 } : IMPORTED(countOf(r))))
+    const task = send(base(s.url, { apiSecret: API_SECRET }).config)(req('/import', 2, 'secret'))
+    expect(await task()).toStrictEqual(E.right({ endpoint: '/import', records: 2, attempts: 3, imported: 2 }))
+    expect(await task()).toStrictEqual(E.right({ endpoint: '/import', records: 2, attempts: 1, imported: 2 }))
+  })
   it('is lazy: nothing is sent until the task runs', async () => {
     const s = await serve(() => ({ status: 200, body: '1' }))
     const task = send(base(s.url).config)(req('/track'))

@@ -1,18 +1,20 @@
 // What happens to a request, in order:
-//  1. when the task is made: the config's verdict, the descriptor checked and its records copied,
-//     the Authorization header (or the ConfigError for a missing secret), the URL;
+//  1. when the task is made: the config's verdict, the descriptor checked and its records copied
+//     (`send` only: a builder's own descriptor needs neither), then its route: URL, Authorization
+//     and the secrets to scrub (route.ts; a missing secret is a ConfigError);
 //  2. when it runs: the records become the body, a JSON array, gzipped if asked (never for /engage);
 //  3. exchange() POSTs it through ky, which retries, waits and times out (exchange.ts);
-//  4. decodeResponse() reads Mixpanel's answer (decodeResponse.ts);
+//  4. the endpoint's decoder reads Mixpanel's answer (decodeResponse.ts);
 //  5. a 413 halves the records and sends each half, one after the other;
 //  6. the parts add up to one Receipt, or the first error that ended the request.
+// Requests that carry no credentials take tokenRoute and decodeTrack (sendToken, for toAction), so a
+// bundle of such actions carries no credential or /import code.
 import { either as E, type taskEither as TE } from 'fp-ts'
 import {
   normalizeConfig,
   recordsRejected,
   validationError,
   type Config,
-  type Endpoint,
   type FailedRecord,
   type JsonObject,
   type MixpanelError,
@@ -20,11 +22,10 @@ import {
   type Receipt,
   type ResolvedConfig,
 } from '@mp/core'
-import { authHeader } from './authHeader.ts'
 import { checkRequest } from './checkRequest.ts'
-import { decodeResponse } from './decodeResponse.ts'
-import { exchange } from './exchange.ts'
-import { secretsOf } from './secrets.ts'
+import { decodeResponse, decodeTrack } from './decodeResponse.ts'
+import { exchange, type Answer } from './exchange.ts'
+import { route, tokenRoute, type Route } from './route.ts'
 
 /** What the parts of a request (more than one after a 413) add up to. */
 interface Tally {
@@ -53,72 +54,84 @@ const encode = async (records: ReadonlyArray<JsonObject>, gzip: boolean): Promis
   return E.right(json)
 }
 
+// 2–6 for a request whose route is known; `decode` reads the answers of its endpoint.
+const deliverVia = (
+  config: ResolvedConfig,
+  { endpoint, records }: MixpanelRequest,
+  routed: E.Either<MixpanelError, Route>,
+  decode: (endpoint: string, answer: Answer, secrets: ReadonlyArray<string>) => E.Either<MixpanelError, number | undefined>,
+): TE.TaskEither<MixpanelError, Receipt> => {
+  if (E.isLeft(routed)) return async () => routed
+  const { url, authorization, secrets } = routed.right
+  const headers = { 'Content-Type': 'application/json', ...(authorization === undefined ? {} : { Authorization: authorization }) }
+
+  // 2–5. Sends `part`, which starts at `offset` in the request, and adds the outcome to `tally`.
+  // Answers the error that ends the whole request, if any; refused records do not: the other parts still go.
+  const deliver = async (part: ReadonlyArray<JsonObject>, offset: number, tally: Tally): Promise<MixpanelError | undefined> => {
+    // Mixpanel's /engage refuses gzip bodies.
+    const body = await encode(part, config.gzip && endpoint !== '/engage')
+    if (E.isLeft(body)) return body.left
+    const answer = await exchange(config, {
+      method: 'post',
+      url,
+      headers: typeof body.right === 'string' ? headers : { ...headers, 'Content-Encoding': 'gzip' },
+      body: body.right,
+      endpoint,
+      secrets,
+    })
+    if (E.isLeft(answer)) return answer.left
+    tally.attempts += answer.right.attempts
+    const result = decode(endpoint, answer.right, secrets)
+    if (E.isRight(result)) {
+      tally.records += part.length
+      tally.imported += result.right ?? 0
+      return undefined
+    }
+    const error = result.left
+    if (error._tag === 'RecordsRejected') {
+      for (const record of error.failed) tally.failed.push({ ...record, index: record.index + offset })
+      tally.imported += error.imported
+      return undefined
+    }
+    if (error._tag !== 'PayloadTooLarge' || part.length < 2) return error
+    // 5. Halves, one after the other, so a split never multiplies the load; a failing half stops the rest.
+    const middle = Math.ceil(part.length / 2)
+    return (await deliver(part.slice(0, middle), offset, tally)) ?? deliver(part.slice(middle), offset + middle, tally)
+  }
+
+  // 6. A fresh tally each time the task runs.
+  return async () => {
+    const tally: Tally = { records: 0, attempts: 0, imported: 0, failed: [] }
+    const error = await deliver(records, 0, tally)
+    if (error !== undefined) return E.left(error)
+    if (tally.failed.length > 0) return E.left(recordsRejected(endpoint, tally.failed, tally.imported))
+    // Only strict `/import` answers say how many records were imported.
+    return E.right({ endpoint, records: tally.records, attempts: tally.attempts, ...(endpoint === '/import' ? { imported: tally.imported } : {}) })
+  }
+}
+
 /**
  * @internal `send` for a descriptor a builder just made (so it needs no shape check) with a config
- * already normalised: `toAction` checks neither twice.
+ * already normalised: what `toImportAction` sends with.
  * @example
- * await sendBuilt(resolved)(request('/track', 'token', [{ event: 'signup', properties: { token: 'YOUR_TOKEN', distinct_id: 'u1' } }]))()
- * // Right({ endpoint: '/track', records: 1, attempts: 1 })
+ * await sendBuilt(resolved)(request('/import', 'secret', [event]))() // Right({ endpoint: '/import', records: 1, attempts: 1, imported: 1 })
  */
 export const sendBuilt =
   (config: ResolvedConfig) =>
-  (request: MixpanelRequest): TE.TaskEither<MixpanelError, Receipt> => {
-    // 1.
-    const { endpoint, records } = request
-    const auth = authHeader(config, request)
-    if (E.isLeft(auth)) return async () => auth
-    const authorization = auth.right
-    const credentials = config.credentials
-    const secrets = secretsOf(config, authorization)
-    // `/import` is strict (per-record errors) and names the project when a service account
-    // authenticates it; the others ask for verbose answers and no geolocation from the sender's IP.
-    const url = `${config.baseUrl}${endpoint}?${endpoint !== '/import' ? 'verbose=1&ip=0' : `strict=1${credentials?.kind === 'serviceAccount' ? `&project_id=${encodeURIComponent(credentials.projectId)}` : ''}`}`
-    const headers = { 'Content-Type': 'application/json', ...(authorization === undefined ? {} : { Authorization: authorization }) }
-    const tally: Tally = { records: 0, attempts: 0, imported: 0, failed: [] }
+  (request: MixpanelRequest): TE.TaskEither<MixpanelError, Receipt> =>
+    deliverVia(config, request, route(config, request), decodeResponse)
 
-    // 2–5. Sends `part`, which starts at `offset` in the request, and adds the outcome to `tally`.
-    // Answers the error that ends the whole request, if any; refused records do not: the other parts still go.
-    const deliver = async (part: ReadonlyArray<JsonObject>, offset: number): Promise<MixpanelError | undefined> => {
-      // Mixpanel's /engage refuses gzip bodies.
-      const body = await encode(part, config.gzip && endpoint !== '/engage')
-      if (E.isLeft(body)) return body.left
-      const answer = await exchange(config, {
-        method: 'post',
-        url,
-        headers: typeof body.right === 'string' ? headers : { ...headers, 'Content-Encoding': 'gzip' },
-        body: body.right,
-        endpoint,
-        secrets,
-      })
-      if (E.isLeft(answer)) return answer.left
-      tally.attempts += answer.right.attempts
-      const result = decodeResponse(endpoint, answer.right, secrets)
-      if (E.isRight(result)) {
-        tally.records += part.length
-        tally.imported += result.right ?? 0
-        return undefined
-      }
-      const error = result.left
-      if (error._tag === 'RecordsRejected') {
-        for (const record of error.failed) tally.failed.push({ ...record, index: record.index + offset })
-        tally.imported += error.imported
-        return undefined
-      }
-      if (error._tag !== 'PayloadTooLarge' || part.length < 2) return error
-      // 5. Halves, one after the other, so a split never multiplies the load; a failing half stops the rest.
-      const middle = Math.ceil(part.length / 2)
-      return (await deliver(part.slice(0, middle), offset)) ?? deliver(part.slice(middle), offset + middle)
-    }
-
-    // 6.
-    return async () => {
-      const error = await deliver(records, 0)
-      if (error !== undefined) return E.left(error)
-      if (tally.failed.length > 0) return E.left(recordsRejected(endpoint, tally.failed, tally.imported))
-      // Only strict `/import` answers say how many records were imported.
-      return E.right({ endpoint, records: tally.records, attempts: tally.attempts, ...(endpoint === '/import' ? { imported: tally.imported } : {}) })
-    }
-  }
+/**
+ * @internal `sendBuilt` for a request that carries no credentials (`/track`, `/engage`, `/groups`
+ * with the token): what `toAction` sends with. It reads no credentials and carries no `/import`
+ * code; any other descriptor is a `ValidationError`.
+ * @example
+ * await sendToken(resolved)(request('/track', 'token', [event]))() // Right({ endpoint: '/track', records: 1, attempts: 1 })
+ */
+export const sendToken =
+  (config: ResolvedConfig) =>
+  (request: MixpanelRequest): TE.TaskEither<MixpanelError, Receipt> =>
+    deliverVia(config, request, tokenRoute(config, request), decodeTrack)
 
 /**
  * Executes a request descriptor over HTTP: POSTs its records as a JSON array with the endpoint's
