@@ -1,5 +1,5 @@
 // A what-if, never shipped: the least code an `alias` that uses ky can be. It exists to show where the
-// 6 KB budget of issue 6 stands against ky (run `node scripts/size.mjs --floor`).
+// size budgets stand against ky (the `ref: least alias with ky` row of `node scripts/size.mjs`).
 //
 // It keeps only what no honest `alias` can drop: config checks (token, region, host, http refused,
 // numbers), the two id checks, one ky POST that leaves retries, backoff, Retry-After and the timeout to
