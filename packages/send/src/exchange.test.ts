@@ -105,6 +105,18 @@ describe('exchange: what ky retries', () => {
   })
 })
 
+describe('exchange: never rejects', () => {
+  it('answers NetworkError on a platform without fetch', async () => {
+    const saved = globalThis.fetch
+    try {
+      delete (globalThis as { fetch?: unknown }).fetch
+      expect(await exchange(setup({ retry: { limit: 0 } }).config, post('https://example.invalid/track'))).toMatchObject(E.left({ _tag: 'NetworkError', attempts: 1 }))
+    } finally {
+      globalThis.fetch = saved
+    }
+  })
+})
+
 describe('exchange: the deadline', () => {
   it('times out a server that never answers, every attempt', async () => {
     const s = await serve(() => ({ kind: 'hang' }))

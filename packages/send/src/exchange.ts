@@ -51,7 +51,9 @@ const retryAfter = (response: Response | undefined): number | undefined => {
  * // Right({ status: 200, body: '1', retryAfterMs: undefined, attempts: 1 })
  */
 export const exchange = async (config: ResolvedConfig, request: Exchange): Promise<E.Either<MixpanelError, Answer>> => {
-  const { retry, timeoutMs, random, fetch: transport = fetch } = config
+  const { retry, timeoutMs, random } = config
+  // Read at call time, and never a bare `fetch`: a runtime without one gets a NetworkError, not a rejection.
+  const transport = config.fetch ?? globalThis.fetch
   const { baseDelayMs, maxDelayMs } = retry
   const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   let attempts = 0
