@@ -87,7 +87,7 @@ describe('normalizeConfig', () => {
     expect(right({ token: 't', idMerge: 'original' }).idMerge).toBe('original')
     for (const idMerge of ['Simplified', 'legacy', '', null, true]) {
       const e = left({ token: 't', idMerge })
-      expect(e).toMatchObject({ _tag: 'ConfigError', field: 'idMerge' })
+      expect(e).toMatchObject({ _tag: 'ConfigError', path: 'idMerge', field: 'idMerge' })
       expect(e.message).toBe("Invalid config.idMerge: must be 'simplified' or 'original'")
     }
   })

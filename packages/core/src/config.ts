@@ -196,7 +196,7 @@ const guarded = (config: Config, readCredentials: typeof resolveCredentials): E.
     return resolve(config, readCredentials)
   } catch {
     // Only the config itself can throw here (a getter or Proxy trap): bad input like any other.
-    return E.left({ _tag: 'ConfigError', field: 'config', message: 'Invalid config: it could not be read (a property getter threw)' })
+    return E.left({ _tag: 'ConfigError', path: 'config', field: 'config', message: 'Invalid config: it could not be read (a property getter threw)' })
   }
 }
 

@@ -11,6 +11,9 @@ export interface ValidationError {
 /** A configuration that cannot be used (missing credentials, plain http to a remote host, …). Nothing was sent. */
 export interface ConfigError {
   readonly _tag: 'ConfigError'
+  /** The config field at fault (`idMerge`, `retry.limit`, …; `''` for the config as a whole). */
+  readonly path: string
+  /** The same as `path`, under the name earlier versions used. */
   readonly field: string
   readonly message: string
 }
@@ -138,12 +141,13 @@ export const validationError = (path: string, reason: string): ValidationError =
 })
 
 /**
- * Builds a `ConfigError`; `field` is `''` for the config as a whole.
+ * Builds a `ConfigError` on `field` (also its `path`); `''` for the config as a whole.
  * @example
  * configError('token', 'must be a non-empty string').message // 'Invalid config.token: must be a non-empty string'
  */
 export const configError = (field: string, reason: string): ConfigError => ({
   _tag: 'ConfigError',
+  path: field,
   field,
   message: `Invalid config${field === '' ? '' : `.${field}`}: ${reason}`,
 })

@@ -34,6 +34,6 @@ describe('serviceAccount', () => {
     [['u', 's', '\t'], 'serviceAccount.projectId', 'must not be empty'],
   ])('refuses %j', (args, field, reason) => {
     const r = serviceAccount(...(args as [unknown, unknown, unknown]))
-    expect(r).toEqual(E.left({ _tag: 'ConfigError', field, message: `Invalid config.${field}: ${reason}` }))
+    expect(r).toEqual(E.left({ _tag: 'ConfigError', path: field, field, message: `Invalid config.${field}: ${reason}` }))
   })
 })

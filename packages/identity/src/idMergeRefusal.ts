@@ -10,6 +10,7 @@ import type { ConfigError } from '@mp/core'
  */
 export const idMergeRefusal = (verb: string): ConfigError => ({
   _tag: 'ConfigError',
+  path: 'idMerge',
   field: 'idMerge',
   message: `${verb} does nothing on a Simplified ID Merge project: to link ids, track the signup or login event with both deviceId and userId. Nothing was sent.`,
 })

@@ -24,6 +24,7 @@ describe("alias, merge and identify with idMerge: 'simplified'", () => {
       expect(result).toStrictEqual(
         E.left({
           _tag: 'ConfigError',
+          path: 'idMerge',
           field: 'idMerge',
           message: `${verb} does nothing on a Simplified ID Merge project: to link ids, track the signup or login event with both deviceId and userId. Nothing was sent.`,
         }),
@@ -46,7 +47,7 @@ describe("alias, merge and identify with idMerge: 'original' or absent", () => {
 
   it('still answer the ConfigError of a bad config, idMerge included', async () => {
     const result = await alias({ token: TOKEN, host: emu.url, idMerge: 'legacy' as never })({ aliasId: 'u', original: 'a' })()
-    expect(E.isLeft(result) && result.left).toMatchObject({ _tag: 'ConfigError', field: 'idMerge' })
+    expect(E.isLeft(result) && result.left).toMatchObject({ _tag: 'ConfigError', path: 'idMerge', field: 'idMerge' })
     expect(emu.requests()).toHaveLength(0)
   })
 })

@@ -50,7 +50,7 @@ describe('createMixpanel on Simplified ID Merge', () => {
   it('the Promise facade passes idMerge through and rejects with the same ConfigError', async () => {
     const mp = Mixpanel('facade-token', { host: emu.url, idMerge: 'simplified' })
     const rejected = await mp.alias({ aliasId: 'user-1', original: 'anon-1' }).catch((e: unknown) => e)
-    expect(rejected instanceof MixpanelException && rejected.error).toMatchObject({ _tag: 'ConfigError', field: 'idMerge' })
+    expect(rejected instanceof MixpanelException && rejected.error).toMatchObject({ _tag: 'ConfigError', path: 'idMerge', field: 'idMerge' })
     await mp.track({ deviceId: 'dev-2', userId: 'user-2', event: 'Log In' })
     expect(emu.identities()).toEqual([['user-2', '$device:dev-2']])
     expect(emu.requests()).toHaveLength(1)
