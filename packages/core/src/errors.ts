@@ -1,3 +1,4 @@
+import { causeText } from './causeText.ts'
 import type { Endpoint } from './types.ts'
 
 /** Input that cannot become a valid Mixpanel record. Nothing was sent. */
@@ -112,6 +113,20 @@ export interface QueueClosed {
   readonly message: string
 }
 
+/**
+ * A database statement of the outbox failed (connection lost, table missing, deadlock, …). The
+ * statement took no effect (or, for a sender's bookkeeping, is repeated after the lease), so
+ * nothing was lost. The message never carries a connection string's password.
+ */
+export interface DatabaseError {
+  readonly _tag: 'DatabaseError'
+  /** What was being done: `migrate`, `enqueue`, `claim`, `delete`, `reschedule`, `dead-letter`, `renew lease`. */
+  readonly operation: string
+  /** The driver's error code when it gave one: a SQLSTATE such as `40P01`, or a system code such as `ECONNREFUSED`. */
+  readonly code?: string
+  readonly message: string
+}
+
 /** Every failure mp reports, as plain data discriminated by `_tag`. None carries a secret. */
 export type MixpanelError =
   | ValidationError
@@ -126,6 +141,7 @@ export type MixpanelError =
   | DecodeError
   | QueueFull
   | QueueClosed
+  | DatabaseError
 
 const times = (n: number): string => (n === 1 ? '1 attempt' : `${n} attempts`)
 
@@ -281,3 +297,49 @@ export const queueClosed = (): QueueClosed => ({
   _tag: 'QueueClosed',
   message: 'The queue is closed and takes no new records',
 })
+
+// `scheme://user:password@host` and libpq's `password=…` (bare, quoted, or as a JSON key).
+const PASSWORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*):[^\s]*@/gi, '$1:***@'],
+  [/(password\s*=\s*)('(?:[^'\\]|\\.|'')*'|[^\s'&;]+)/gi, '$1***'],
+  [/("password"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, '$1"***"'],
+]
+
+const readCode = (cause: unknown): string | undefined => {
+  try {
+    const code: unknown = (cause as { code?: unknown }).code
+    return typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code) ? code : undefined
+  } catch {
+    return undefined
+  }
+}
+
+// Node reports a refused connection to every address of a name as an AggregateError with an empty message.
+const readDetail = (cause: unknown): string => {
+  const text = causeText(cause)
+  if (text !== '') return text
+  try {
+    const errors: unknown = (cause as { errors?: unknown }).errors
+    return Array.isArray(errors) ? errors.map(causeText).filter((t) => t !== '').join('; ') : ''
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * Builds a `DatabaseError` from whatever a database driver threw or rejected with: its message
+ * (passwords of connection strings replaced by `***`) and its error code. Never throws.
+ * @example
+ * databaseError('claim', Object.assign(new Error('deadlock detected'), { code: '40P01' })).message
+ * // 'The database failed during claim: deadlock detected (code 40P01)'
+ */
+export const databaseError = (operation: string, cause: unknown): DatabaseError => {
+  const code = readCode(cause)
+  const detail = PASSWORDS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), readDetail(cause))
+  return {
+    _tag: 'DatabaseError',
+    operation,
+    ...(code === undefined ? {} : { code }),
+    message: `The database failed during ${operation}: ${detail === '' ? 'no detail given' : detail}${code === undefined ? '' : ` (code ${code})`}`,
+  }
+}

@@ -2,6 +2,7 @@ export type { BuildEnv, Endpoint, FlagsPath, FlagsRequest, JsonArray, JsonObject
 export type {
   ApiRejected,
   ConfigError,
+  DatabaseError,
   DecodeError,
   FailedRecord,
   HttpError,
@@ -18,6 +19,7 @@ export type {
 export {
   apiRejected,
   configError,
+  databaseError,
   decodeError,
   httpError,
   networkError,
@@ -44,6 +46,7 @@ export { distinctIdSchema } from './distinctIdSchema.ts'
 export { distinctIdProblem } from './distinctIdProblem.ts'
 export { checkDistinctId } from './checkDistinctId.ts'
 export { unreadable } from './unreadable.ts'
+export { causeText } from './causeText.ts'
 export { request } from './request.ts'
 export { MixpanelException, toPromise } from './MixpanelException.ts'
 export { LIB_NAME, LIB_VERSION } from './lib.ts'

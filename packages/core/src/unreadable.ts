@@ -1,4 +1,4 @@
-import { describeValue } from './describeValue.ts'
+import { causeText } from './causeText.ts'
 import { validationError, type ValidationError } from './errors.ts'
 
 /**
@@ -7,13 +7,4 @@ import { validationError, type ValidationError } from './errors.ts'
  * @example
  * unreadable('meta', new Error('boom')).message // 'Invalid meta: could not be read (boom)'
  */
-export const unreadable = (path: string, cause: unknown): ValidationError => {
-  let reason: string
-  try {
-    reason = String(cause instanceof Error ? cause.message : cause)
-  } catch {
-    // What was thrown can itself be hostile (no prototype, a throwing `message` getter, a revoked Proxy).
-    reason = describeValue(cause)
-  }
-  return validationError(path, `could not be read (${reason})`)
-}
+export const unreadable = (path: string, cause: unknown): ValidationError => validationError(path, `could not be read (${causeText(cause)})`)
