@@ -1,11 +1,15 @@
 import { either as E, type taskEither as TE } from 'fp-ts'
 import {
+  batchLimits,
   configError,
+  isAliasRequest,
+  isPermanent,
   networkError,
   normalizeConfig,
   queueClosed,
   queueFull,
   request,
+  splitBatches,
   type Config,
   type Endpoint,
   type JsonObject,
@@ -14,14 +18,10 @@ import {
   type Receipt,
 } from '@mp/core'
 import { missingSecret, send } from '@mp/send'
-import { batchLimits } from './batchLimits.ts'
 import { createSemaphore } from './createSemaphore.ts'
-import { isAliasRequest } from './isAliasRequest.ts'
-import { isPermanent } from './isPermanent.ts'
 import { measureRequest, type MeasuredRequest } from './measureRequest.ts'
 import { mergeBySeq } from './mergeBySeq.ts'
 import { resolveQueueOptions } from './resolveQueueOptions.ts'
-import { splitBatches } from './splitBatches.ts'
 import { startInterval } from './startInterval.ts'
 import { summarize, type BatchOutcome } from './summarize.ts'
 import type { ErrorContext, FlushReport, Queue, QueueOptions, Queued, Sender } from './types.ts'

@@ -1,7 +1,6 @@
 import { either as E } from 'fp-ts'
-import { unreadable, utf8Length, validationError, type Endpoint, type JsonObject, type MixpanelError } from '@mp/core'
+import { MAX_RECORD_BYTES, recordJson, unreadable, type Endpoint, type JsonObject, type MixpanelError } from '@mp/core'
 import { checkRequest } from '@mp/send'
-import { MAX_RECORD_BYTES } from './batchLimits.ts'
 
 /** A request the queue accepted as well-formed, with the JSON size of each record. */
 export interface MeasuredRequest {
@@ -25,12 +24,9 @@ const measure = (input: unknown): E.Either<MixpanelError, MeasuredRequest> => {
   if (Array.isArray(given) && given.length === records.length && given.every(isSize)) return E.right({ endpoint, auth, records, bytes: given })
   const bytes: number[] = []
   for (const [index, record] of records.entries()) {
-    const json: unknown = JSON.stringify(record)
-    const path = `request.records[${index}]`
-    if (typeof json !== 'string') return E.left(validationError(path, 'is not JSON'))
-    const size = utf8Length(json)
-    if (size > MAX_RECORD_BYTES) return E.left(validationError(path, `is ${size} bytes of JSON; Mixpanel accepts at most ${MAX_RECORD_BYTES} bytes per record`))
-    bytes.push(size)
+    const measured = recordJson(record, index)
+    if (E.isLeft(measured)) return measured
+    bytes.push(measured.right.bytes)
   }
   return E.right({ endpoint, auth, records, bytes })
 }

@@ -1,6 +1,5 @@
 import { either as E } from 'fp-ts'
-import { configError, type ConfigError } from '@mp/core'
-import { MAX_BATCH_RECORDS } from './batchLimits.ts'
+import { configError, MAX_BATCH_RECORDS, type ConfigError } from '@mp/core'
 import type { QueueOptions } from './types.ts'
 
 /** Queue options with defaults filled in and every field checked. */

@@ -1,8 +1,8 @@
-import type { MixpanelRequest } from '@mp/core'
+import type { MixpanelRequest } from './types.ts'
 
 /**
  * Whether a request carries a `$create_alias` event. Such a request must reach Mixpanel before
- * the events that use the alias, so a queue never holds it.
+ * the events that use the alias: a queue never holds it, and in the outbox later rows wait for it.
  * @example
  * isAliasRequest(buildAliasPayload({ aliasId: 'u1', original: 'anon', token })) // true
  */

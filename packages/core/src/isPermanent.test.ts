@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   apiRejected,
   configError,
+  databaseError,
   decodeError,
   httpError,
   networkError,
@@ -10,11 +11,11 @@ import {
   recordsRejected,
   timeoutError,
   validationError,
-} from '@mp/core'
+} from './errors.ts'
 import { isPermanent } from './isPermanent.ts'
 
 describe('isPermanent', () => {
-  it('keeps transient failures: network, timeout, 429, 5xx, 408', () => {
+  it('keeps transient failures: network, timeout, 429, 5xx, 408, database', () => {
     for (const e of [
       networkError('/track', 5, 'reset'),
       timeoutError('/track', 10, 5),
@@ -23,6 +24,7 @@ describe('isPermanent', () => {
       httpError('/track', 500, '', 5),
       httpError('/track', 408, '', 5),
       httpError('/track', 429, '', 5),
+      databaseError('delete', new Error('connection terminated')),
     ]) {
       expect(isPermanent(e), e.message).toBe(false)
     }

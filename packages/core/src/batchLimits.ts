@@ -1,4 +1,4 @@
-import type { Endpoint } from '@mp/core'
+import type { Endpoint } from './types.ts'
 
 /** Records per request Mixpanel accepts on every ingestion endpoint (was 50 until 2023; mixpanel-python still caps at 50). */
 export const MAX_BATCH_RECORDS = 2000
