@@ -4,13 +4,13 @@ import { join } from 'node:path'
 import ts from 'typescript'
 
 /**
- * Transpiles this package's sources (tests excluded) to JavaScript in a fresh temp directory, so a
- * test can run the CLI as a real process without a build (test helper).
+ * Transpiles a package's sources (tests excluded) to JavaScript in `out` (default: a fresh temp
+ * directory), so a test can run them as a real process without a build (test helper; the outbox's
+ * kill test lays out core, send and outbox this way as a node_modules tree).
  * @example
  * const dir = transpileSources(import.meta.dirname) // then: node `${dir}/cli.js`
  */
-export const transpileSources = (sourceDir: string): string => {
-  const out = mkdtempSync(join(tmpdir(), 'mp-emulator-'))
+export const transpileSources = (sourceDir: string, out: string = mkdtempSync(join(tmpdir(), 'mp-emulator-'))): string => {
   for (const file of readdirSync(sourceDir)) {
     if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.startsWith('test-')) continue
     const { outputText } = ts.transpileModule(readFileSync(join(sourceDir, file), 'utf8'), {
