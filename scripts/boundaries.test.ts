@@ -21,6 +21,8 @@ const ALLOWED: Readonly<Record<string, ReadonlyArray<string>>> = {
   // The contract's row (core, flags, the SDK as a peer), plus @mp/events: OpenFeature's `track` maps to
   // Mixpanel's track, and @mp/flags depends on @mp/events already, so nothing new ships.
   openfeature: ['@mp/core', '@mp/flags', '@mp/events', 'fp-ts', '@openfeature/server-sdk'],
+  // Database drivers (pg, PGlite) are the caller's: dev dependencies for the tests, never imported by the sources.
+  outbox: ['@mp/core', '@mp/send', 'fp-ts'],
 }
 
 const sourceFiles = (dir: string): string[] =>

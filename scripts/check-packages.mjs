@@ -25,7 +25,7 @@ import { promisify } from 'node:util'
 const ROOT = new URL('..', import.meta.url).pathname
 const SOURCE_CONDITION = '@mp/source'
 /** Packages allowed to import Node built-ins: they are Node-only by design. */
-export const NODE_ONLY = new Set(['@mp/emulator'])
+export const NODE_ONLY = new Set(['@mp/emulator', '@mp/outbox'])
 /**
  * Edge packages whose peer dependency's types need Node's: @openfeature/server-sdk's .d.ts imports
  * `node:events`, so a consumer of @mp/openfeature has Node types (@types/node, or Deno's and Bun's own)
