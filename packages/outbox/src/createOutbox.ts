@@ -43,7 +43,7 @@ const setUp = (db: unknown, options: OutboxOptions | undefined): E.Either<Mixpan
 export const createOutbox = (db: SqlClient, options?: OutboxOptions): Outbox => {
   const sql = setUp(db, options)
   if (E.isLeft(sql)) return { migrate: () => failing(sql.left), enqueue: () => failing(sql.left) }
-  const { migrate, insert } = sql.right
+  const { migrate, insert, insertOne } = sql.right
   return {
     migrate: () => async () => {
       const done = await runQuery(db, 'migrate', migrate)
@@ -62,9 +62,11 @@ export const createOutbox = (db: SqlClient, options?: OutboxOptions): Outbox => 
         if (E.isLeft(encoded)) return encoded
         const problem = sqlClientProblem(target, 'db')
         if (problem !== undefined) return E.left(problem)
-        const { endpoint, auth, records, json, alias } = encoded.right
+        const { endpoint, auth, texts, alias } = encoded.right
+        const records = texts.length
         if (records === 0) return E.right({ records })
-        const written = await runQuery(target as SqlClient, 'enqueue', insert, [endpoint, auth, json, alias])
+        const [statement, json] = records === 1 ? [insertOne, texts[0]] : [insert, `[${texts.join(',')}]`]
+        const written = await runQuery(target as SqlClient, 'enqueue', statement, [endpoint, auth, json, alias])
         return E.isLeft(written) ? written : E.right({ records })
       }
     },

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { encodeRequest } from './encodeRequest.ts'
 
 describe('encodeRequest', () => {
-  it('encodes the records as one JSON array, each as JSON.stringify wrote it', () => {
+  it('encodes each record as JSON.stringify wrote it', () => {
     const records = [{ event: 'a', properties: { z: 1, y: 'é' } }, {}]
     expect(encodeRequest({ endpoint: '/track', auth: 'token', records })).toStrictEqual(
-      E.right({ endpoint: '/track', auth: 'token', records: 2, json: JSON.stringify(records), alias: false }),
+      E.right({ endpoint: '/track', auth: 'token', texts: records.map((r) => JSON.stringify(r)), alias: false }),
     )
   })
 

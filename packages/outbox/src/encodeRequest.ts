@@ -2,13 +2,12 @@ import { either as E } from 'fp-ts'
 import { isAliasRequest, recordJson, unreadable, type Endpoint, type MixpanelError } from '@mp/core'
 import { checkRequest } from '@mp/send'
 
-/** A request ready for the outbox's insert: its records as one JSON array text. */
+/** A request ready for the outbox's insert: each record's JSON text. */
 export interface EncodedRequest {
   readonly endpoint: Endpoint
   readonly auth: 'token' | 'secret'
-  readonly records: number
-  /** The records as a JSON array, each exactly as `JSON.stringify` wrote it. */
-  readonly json: string
+  /** Each record exactly as `JSON.stringify` wrote it. */
+  readonly texts: ReadonlyArray<string>
   /** A `$create_alias` request: rows enqueued after it wait until it is delivered. */
   readonly alias: boolean
 }
@@ -25,7 +24,7 @@ const encode = (input: unknown): E.Either<MixpanelError, EncodedRequest> => {
     if (E.isLeft(encoded)) return encoded
     texts.push(encoded.right.json)
   }
-  return E.right({ endpoint, auth, records: texts.length, json: `[${texts.join(',')}]`, alias: isAliasRequest(checked.right) })
+  return E.right({ endpoint, auth, texts, alias: isAliasRequest(checked.right) })
 }
 
 /**
@@ -34,7 +33,7 @@ const encode = (input: unknown): E.Either<MixpanelError, EncodedRequest> => {
  * getters) is a `ValidationError`.
  * @example
  * encodeRequest({ endpoint: '/track', auth: 'token', records: [{ event: 'signup', properties: {} }] })
- * // Right({ endpoint: '/track', auth: 'token', records: 1, json: '[{"event":"signup","properties":{}}]', alias: false })
+ * // Right({ endpoint: '/track', auth: 'token', texts: ['{"event":"signup","properties":{}}'], alias: false })
  */
 export const encodeRequest = (input: unknown): E.Either<MixpanelError, EncodedRequest> => {
   try {

@@ -9,6 +9,8 @@ export interface OutboxSql {
   readonly migrate: string
   /** $1 endpoint, $2 auth, $3 JSON array of the records, $4 whether they are a `$create_alias`. */
   readonly insert: string
+  /** The same for one record (the usual case, and twice as fast on PGlite): $3 the record's JSON. */
+  readonly insertOne: string
   /**
    * $1 claim token, $2 lease ms, $3 most rows, $4 whether `secret` rows may be claimed, $5 the
    * drain's horizon (text timestamp, or null: now). Answers the rows and `horizon`, the time of
@@ -90,6 +92,7 @@ END $mp_outbox$`,
     // `json`, not `jsonb`: the record keeps its exact text, key order included.
     insert: `INSERT INTO ${rows} (endpoint, auth, record, alias)
 SELECT $1::text, $2::text, r.value, $4::boolean FROM json_array_elements($3::json) WITH ORDINALITY AS r(value, n) ORDER BY r.n`,
+    insertOne: `INSERT INTO ${rows} (endpoint, auth, record, alias) VALUES ($1::text, $2::text, $3::json, $4::boolean)`,
     claim: `UPDATE ${rows} SET locked_until = now() + $2::integer * interval '1 millisecond', locked_by = $1::text, attempts = attempts + 1
 WHERE id IN (
   SELECT id FROM ${rows}
