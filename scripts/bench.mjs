@@ -6,30 +6,36 @@
 // mp's queue is fed as a server would feed it (see bench/clients/mp-queue.mjs); mixpanel-node's
 // batch calls get the whole list, as their API takes it. Both libraries run with their defaults.
 //
+// The outbox rows (mp only, no peer) time enqueue and delivery separately, on PGlite in the client's
+// process and on a throwaway PostgreSQL 15 server (scripts/outbox/throwaway-postgres.mjs; skipped
+// with a note when none can be started).
+//
 // Options: --rounds N (default 3)  --events N (default 100000)  --track-events N (default 5000)
-//          --no-build  --only id,id  --json FILE (write every sample and the medians)
+//          --outbox-events N (default 20000)  --no-build  --only id,id  --json FILE (write every sample and the medians)
 import { execFileSync, fork } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { selfSignedCert } from './bench/cert.mjs'
+import { startThrowawayPostgres } from './outbox/throwaway-postgres.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
 
 const args = process.argv.slice(2)
 if (args.includes('--help') || args.includes('-h')) {
-  console.log(`usage: node scripts/bench.mjs [--rounds N] [--events N] [--track-events N] [--no-build] [--only id,id] [--json FILE]
+  console.log(`usage: node scripts/bench.mjs [--rounds N] [--events N] [--track-events N] [--outbox-events N] [--no-build] [--only id,id] [--json FILE]
   --rounds N        rounds of every client, alternating (default 3)
   --events N        events per throughput and import client (default 100000)
   --track-events N  events for mixpanel-node's per-call track (default 5000)
+  --outbox-events N events per outbox client, enqueued one insert each (default 20000)
   --no-build        measure the dist as it is
   --only id,id      run only these clients
   --json FILE       write every sample and the medians`)
   process.exit(0)
 }
-const known = new Set(['--rounds', '--events', '--track-events', '--no-build', '--only', '--json'])
+const known = new Set(['--rounds', '--events', '--track-events', '--outbox-events', '--no-build', '--only', '--json'])
 const unknown = args.filter((a, i) => a.startsWith('--') && !known.has(a) && !known.has(args[i - 1] ?? ''))
 if (unknown.length > 0) {
   console.error(`bench: unknown option ${unknown.join(', ')} (see --help)`)
@@ -42,6 +48,7 @@ const option = (name, fallback) => {
 const ROUNDS = Number(option('rounds', 3))
 const N = Number(option('events', 100_000))
 const TRACK_N = Number(option('track-events', 5000))
+const OUTBOX_N = Number(option('outbox-events', 20_000))
 const ONLY = option('only', undefined)?.split(',')
 const JSON_OUT = option('json', undefined)
 const CLIENT_TIMEOUT_MS = 180_000
@@ -57,6 +64,9 @@ const SCENARIOS = [
   { id: 'mp-import', label: 'mp  importEvents (gzip, default)', client: 'mp-import', n: N, tls: true },
   { id: 'mn-import-batch', label: 'mixpanel-node import_batch', client: 'mn-import-batch', n: N, tls: true },
   { id: 'mp-import-plain', label: 'mp  importEvents, gzip: false (1 round)', client: 'mp-import', n: N, tls: true, params: { gzip: false }, once: true },
+  // The transactional outbox: events/s enqueued (one insert each) and delivered (one sender's drain).
+  { id: 'mp-outbox-pglite', label: 'mp  outbox on PGlite (in process)', client: 'mp-outbox', n: OUTBOX_N, params: { db: 'pglite' }, outbox: true },
+  { id: 'mp-outbox-server', label: 'mp  outbox on PostgreSQL (pg Pool of 8)', client: 'mp-outbox', n: OUTBOX_N, params: { db: 'server' }, outbox: true, server: true },
   // Only with --only: every event enqueued in one synchronous loop, then close().
   { id: 'mp-queue-bulk', label: 'mp  createQueue, all enqueued then close', client: 'mp-queue', n: N, params: { gzip: false, bulk: true }, extra: true },
 ].filter((s) => (ONLY === undefined ? !s.extra : ONLY.includes(s.id)))
@@ -64,8 +74,8 @@ const SCENARIOS = [
 const versionOf = (path) => JSON.parse(readFileSync(join(root, path), 'utf8')).version
 
 const build = () => {
-  console.log('building @mp/core, @mp/send, @mp/events, @mp/queue …')
-  const filters = ['@mp/core', '@mp/send', '@mp/events', '@mp/queue'].flatMap((p) => ['--filter', p])
+  console.log('building @mp/core, @mp/send, @mp/events, @mp/queue, @mp/outbox …')
+  const filters = ['@mp/core', '@mp/send', '@mp/events', '@mp/queue', '@mp/outbox'].flatMap((p) => ['--filter', p])
   execFileSync('pnpm', ['-r', ...filters, 'run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
 }
 
@@ -97,12 +107,12 @@ const startSink = async () => {
 }
 
 /** Runs one client in its own process and resolves with what it measured. */
-const runClient = (scenario, port) =>
+const runClient = (scenario, port, extra = {}) =>
   new Promise((resolve) => {
     const env = { ...process.env }
     // Only the TLS clients, and only for the throwaway certificate of the loopback sink.
     if (scenario.tls) env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
-    const child = fork(join(here, 'bench', 'clients', `${scenario.client}.mjs`), [JSON.stringify({ n: scenario.n, port, ...scenario.params })], {
+    const child = fork(join(here, 'bench', 'clients', `${scenario.client}.mjs`), [JSON.stringify({ n: scenario.n, port, ...scenario.params, ...extra })], {
       env,
       execArgv: scenario.tls ? ['--no-warnings'] : [],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
@@ -124,6 +134,15 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
+/** Prints a Markdown table: the first column left-aligned, the others right-aligned. */
+const printTable = (header, rows) => {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`
+  console.log(line(header))
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`)
+  for (const r of rows) console.log(line(r))
+}
+
 const fmt = (x, digits = 0) => (x === undefined || Number.isNaN(x) ? '—' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }))
 
 const main = async () => {
@@ -142,12 +161,21 @@ const main = async () => {
   const sink = await startSink()
   const samples = Object.fromEntries(SCENARIOS.map((s) => [s.id, []]))
   let failures = 0
+  let postgres
+  if (SCENARIOS.some((s) => s.server)) {
+    try {
+      postgres = await startThrowawayPostgres({ log: (line) => console.log(line) })
+      machine.postgres = postgres.version
+    } catch (error) {
+      console.log(`no PostgreSQL server for the outbox row (${error instanceof Error ? error.message : String(error)}): skipped`)
+    }
+  }
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const scenario of SCENARIOS) {
-        if (scenario.once && round > 1) continue
+        if ((scenario.once && round > 1) || (scenario.server && postgres === undefined)) continue
         await sink.reset()
-        const result = await runClient(scenario, scenario.tls ? sink.tlsPort : sink.port)
+        const result = await runClient(scenario, scenario.tls ? sink.tlsPort : sink.port, scenario.server ? { url: postgres.url } : {})
         const stats = await sink.stats()
         const ok = result.errors === 0 && result.delivered === scenario.n && stats.records === scenario.n && stats.bad === 0
         if (!ok) {
@@ -165,6 +193,7 @@ const main = async () => {
           bodyPerEvent: stats.bodyBytes / stats.records,
           jsonPerEvent: stats.jsonBytes / stats.records,
           requests: stats.requests,
+          ...(result.enqueueMs === undefined ? {} : { enqueuePerSec: (scenario.n / result.enqueueMs) * 1000, deliverPerSec: (scenario.n / result.deliverMs) * 1000 }),
         }
         samples[scenario.id].push(sample)
         console.log(
@@ -175,6 +204,7 @@ const main = async () => {
     }
   } finally {
     sink.stop()
+    postgres?.stop()
   }
 
   const med = Object.fromEntries(
@@ -191,16 +221,25 @@ const main = async () => {
   console.log(`versions: mp ${machine.mp} (built dist), mixpanel-node (npm mixpanel) ${machine.mixpanelNode}`)
   console.log(`load average (1/5/15 min): before ${machine.loadBefore.join(' ')}, after ${machine.loadAfter.join(' ')}`)
   console.log(`${ROUNDS} rounds, medians; ${N} events (per-call track: ${TRACK_N}); each client in its own process\n`)
-  const header = ['scenario', 'events', 'events/s', 'CPU s/100k', 'peak RSS MB', 'wire B/event', 'body B/event', 'requests']
-  const rows = SCENARIOS.filter((s) => med[s.id]).map((s) => {
-    const m = med[s.id]
-    return [s.label, fmt(s.n), fmt(m.eventsPerSec), fmt(m.cpuSecPer100k, 2), fmt(m.peakRssMb), fmt(m.wirePerEvent, 1), fmt(m.bodyPerEvent, 1), fmt(m.requests)]
-  })
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
-  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`
-  console.log(line(header))
-  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`)
-  for (const r of rows) console.log(line(r))
+  printTable(
+    ['scenario', 'events', 'events/s', 'CPU s/100k', 'peak RSS MB', 'wire B/event', 'body B/event', 'requests'],
+    SCENARIOS.filter((s) => med[s.id] && !s.outbox).map((s) => {
+      const m = med[s.id]
+      return [s.label, fmt(s.n), fmt(m.eventsPerSec), fmt(m.cpuSecPer100k, 2), fmt(m.peakRssMb), fmt(m.wirePerEvent, 1), fmt(m.bodyPerEvent, 1), fmt(m.requests)]
+    }),
+  )
+  const outboxRows = SCENARIOS.filter((s) => med[s.id] && s.outbox)
+  if (outboxRows.length > 0) {
+    console.log(`\noutbox (mp only): ${OUTBOX_N} events, each enqueued as its own insert (8 in flight), then one sender's drain to the sink`)
+    printTable(
+      ['scenario', 'events', 'enqueued/s', 'delivered/s', 'CPU s/100k', 'peak RSS MB', 'requests'],
+      outboxRows.map((s) => {
+        const m = med[s.id]
+        return [s.label, fmt(s.n), fmt(m.enqueuePerSec), fmt(m.deliverPerSec), fmt(m.cpuSecPer100k, 2), fmt(m.peakRssMb), fmt(m.requests)]
+      }),
+    )
+    if (machine.postgres !== undefined) console.log(`server: ${machine.postgres}, a throwaway instance on 127.0.0.1, default settings (fsync on); its CPU is not in the CPU column`)
+  }
 
   const ratio = (a, b, key, invert = false) => (med[a] && med[b] ? (invert ? med[b][key] / med[a][key] : med[a][key] / med[b][key]) : undefined)
   const checks = [
