@@ -3,8 +3,10 @@
 // against the emulator under Node 20 (this process's node), Node 22, Node 24, Deno, Bun and workerd,
 // then each runtime's example from examples/, then the OpenFeature program (@mp/openfeature in the real
 // @openfeature/server-sdk, remote and local; on workerd with nodejs_compat and local mode without
-// polling, since the SDK needs node:events and a Worker has no process for timers to outlive a request).
-// The emulator runs here, on 127.0.0.1, serving the OpenFeature program's flags; every runtime
+// polling, since the SDK needs node:events and a Worker has no process for timers to outlive a request),
+// and on Node the outbox's smoke program (PGlite in memory). The outbox is Node-only by contract: Deno and
+// Bun are not among its targets, and workerd cannot hold a database connection or a lease timer between
+// requests. The emulator runs here, on 127.0.0.1, serving the OpenFeature program's flags; every runtime
 // reaches it over HTTP and imports the BUILT packages (run `pnpm build` first, or pass --build).
 // Runtimes come from npm, installed on demand into .cache/runtimes/<pkg>@<version>/.
 //
@@ -21,6 +23,7 @@ import { bundle, ROOT, workerConfig } from '../rollup.config.mjs'
 const CACHE = join(ROOT, '.cache/runtimes')
 const SMOKE = 'scripts/runtimes/smoke.mjs'
 const OPENFEATURE = 'scripts/runtimes/openfeature.mjs'
+const OUTBOX_SMOKE = 'scripts/runtimes/outbox-smoke.mjs'
 const TIMEOUT_MS = 90_000
 
 /** The matrix. `pkg` is the pinned npm package that provides the runtime (none: this process's node). */
@@ -196,7 +199,8 @@ const runProcessRuntime = async (rt, emu, smokeLib, of) => {
     if (result.ok) problems.push(...checkSmokeState(emu, runId, smokeLib))
   }
   const example = await runExample(rt, emu, EXAMPLES[rt.kind])
-  return { smoke: problems, example, openfeature: await runOpenFeature(rt, emu, of) }
+  const outbox = rt.kind === 'node' ? await runOutboxSmoke(rt, emu) : undefined
+  return { smoke: problems, example, openfeature: await runOpenFeature(rt, emu, of), outbox }
 }
 
 const runOpenFeature = async (rt, emu, of) => {
@@ -207,6 +211,22 @@ const runOpenFeature = async (rt, emu, of) => {
   const result = smokeFrom(stdout)
   if (result === undefined) return [`${OPENFEATURE}: no SMOKE_RESULT (exit ${code}): ${stderr.trim().split('\n').slice(-6).join(' | ')}`]
   return [...openFeatureProblems(emu, runId, of, result, 2), ...sourceLeaks(result.resolved).map((l) => `not dist: ${l}`)]
+}
+
+/** The outbox smoke (Node only): the committed event reached the emulator, the rolled-back one did not. */
+const runOutboxSmoke = async (rt, emu) => {
+  const runId = `${rt.name}-outbox-${Date.now().toString(36)}`
+  emu.reset()
+  const { code, stdout, stderr } = await run(binPath(rt), [OUTBOX_SMOKE, emu.url, runId])
+  const line = stdout.split('\n').find((l) => l.startsWith('OUTBOX_RESULT '))
+  if (line === undefined) return [`no OUTBOX_RESULT (exit ${code}): ${stderr.trim().split('\n').slice(-4).join(' | ')}`]
+  const { ok, result, resolved } = JSON.parse(line.slice('OUTBOX_RESULT '.length))
+  const problems = []
+  if (!ok) problems.push(`outbox: ${JSON.stringify(result).slice(0, 300)}`)
+  if (!/\/dist\/index\.js$/.test(resolved)) problems.push(`outbox: not dist: ${resolved}`)
+  const events = emu.events().filter((e) => e.distinctId === `${runId}-user`).map((e) => e.event)
+  if (JSON.stringify(events) !== '["outbox_committed"]') problems.push(`outbox: emulator stored ${JSON.stringify(events)}, expected only outbox_committed`)
+  return problems
 }
 
 const runExample = async (rt, emu, file) => {
@@ -348,8 +368,8 @@ const missingDist = () =>
   readdirSync(join(ROOT, 'packages')).filter((p) => !existsSync(join(ROOT, 'packages', p, 'dist/index.js')))
 
 const table = (rows) => {
-  const header = ['runtime', 'version', 'smoke', 'example', 'openfeature', 'seconds']
-  const cells = rows.map((r) => [r.name, r.version ?? '-', r.smoke, r.example, r.openfeature ?? '-', r.seconds])
+  const header = ['runtime', 'version', 'smoke', 'example', 'openfeature', 'outbox', 'seconds']
+  const cells = rows.map((r) => [r.name, r.version ?? '-', r.smoke, r.example, r.openfeature ?? '-', r.outbox ?? '-', r.seconds])
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => String(c[i]).length)))
   const line = (c) => c.map((x, i) => String(x).padEnd(widths[i])).join('  ')
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n')
@@ -399,12 +419,13 @@ const main = async (argv) => {
       else {
         // workerd prints its compatibility date; the npm version says more.
         row.version = rt.pkg === undefined ? process.version : rt.kind === 'workerd' ? rt.pkg.split('@')[1] : await versionOf(rt)
-        const { smoke, example, openfeature } =
+        const { smoke, example, openfeature, outbox } =
           rt.kind === 'workerd' ? await runWorkerd(rt, emu, smokeLib, of) : await runProcessRuntime(rt, emu, smokeLib, of)
         row.smoke = smoke.length === 0 ? 'pass' : 'FAIL'
+        row.outbox = outbox === undefined ? '-' : outbox.length === 0 ? 'pass' : 'FAIL'
         row.example = example === undefined ? '-' : example.length === 0 ? 'pass' : 'FAIL'
         row.openfeature = openfeature.length === 0 ? 'pass' : 'FAIL'
-        row.problems = [...smoke, ...(example ?? []), ...openfeature]
+        row.problems = [...smoke, ...(example ?? []), ...openfeature, ...(outbox ?? [])]
       }
       row.seconds = ((performance.now() - t0) / 1000).toFixed(1)
       rows.push(row)
@@ -414,7 +435,7 @@ const main = async (argv) => {
     await emu.stop()
   }
   console.log(`\n${table(rows)}`)
-  const failed = rows.filter((r) => r.smoke !== 'pass' || r.example === 'FAIL' || r.openfeature === 'FAIL')
+  const failed = rows.filter((r) => r.smoke !== 'pass' || r.example === 'FAIL' || r.openfeature === 'FAIL' || r.outbox === 'FAIL')
   console.log(`\nruntimes: ${rows.length - failed.length}/${rows.length} passed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   if (failed.length > 0) process.exitCode = 1
 }
