@@ -15,10 +15,11 @@
 // Prints a pass/fail table and exits 1 if any runtime fails.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
-import { createServer, connect } from 'node:net'
+import { connect } from 'node:net'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { bundle, ROOT, workerConfig } from '../rollup.config.mjs'
+import { freePort } from './free-port.mjs'
 
 const CACHE = join(ROOT, '.cache/runtimes')
 const SMOKE = 'scripts/runtimes/smoke.mjs'
@@ -78,16 +79,6 @@ const ensureInstalled = async (rt) => {
   if (code !== 0) return { ok: false, error: `npm i ${rt.pkg} failed: ${stderr.trim().split('\n').slice(-3).join(' ')}` }
   return (await versionOf(rt)) === undefined ? { ok: false, error: `${rt.bin} --version failed after install` } : { ok: true, installed: true }
 }
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
 
 const waitForPort = async (port, timeoutMs) => {
   const deadline = Date.now() + timeoutMs

@@ -5,9 +5,9 @@
 // directory; it also runs on process exit, so a failing script leaves nothing behind.
 import { execFileSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '../free-port.mjs'
 
 const PG_ROOT = '/usr/lib/postgresql'
 const APT_PACKAGE = 'postgresql-15'
@@ -37,16 +37,6 @@ const install = (log) => {
     apt('install', '-y', '--no-install-recommends', APT_PACKAGE)
   }
 }
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
 
 /** Runs a PostgreSQL binary, as the `postgres` user when we are root (initdb refuses to run as root). */
 const runAs = (bin, args) => {
