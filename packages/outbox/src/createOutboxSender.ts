@@ -196,7 +196,8 @@ const senderOf = ({ db, sql, opts, sender, secrets, random }: Parts): OutboxSend
 
   /** Sends a claim's batches one after another, in the order of their first row, holding the lease meanwhile. */
   const deliver = async ({ token, rows }: Claim, totals: Totals): Promise<MixpanelError | undefined> => {
-    const heartbeat = setInterval(() => renew(token, rows.map((row) => row.id).join(',')), Math.max(10, Math.floor(leaseMs / 3)))
+    const ids = rows.map((row) => row.id).join(',')
+    const heartbeat = setInterval(() => renew(token, ids), Math.max(10, Math.floor(leaseMs / 3)))
     heartbeat.unref?.()
     try {
       // A row whose stored JSON is not an object (written by hand) would make `send` refuse its whole batch.
