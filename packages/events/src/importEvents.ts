@@ -9,7 +9,8 @@ import {
   type FailedRecord,
   type MixpanelError,
 } from '@mp/core'
-import { missingSecret, send } from '@mp/send'
+import { missingSecret } from '@mp/send'
+import { importSender } from './importSender.ts'
 import { prepareImportEvent } from './prepareImportEvent.ts'
 import { IMPORT_LIMITS, readChunks } from './readChunks.ts'
 import { safely } from './safely.ts'
@@ -42,7 +43,7 @@ const readOptions = (options: unknown): E.Either<MixpanelError, { concurrency: n
 interface Plan {
   readonly chunks: ReturnType<typeof readChunks>
   readonly invalid: ReadonlyArray<FailedRecord>
-  readonly deliver: ReturnType<typeof send>
+  readonly deliver: ReturnType<typeof importSender>
   readonly concurrency: number
   readonly onProgress: ImportOptions['onProgress']
 }
@@ -65,7 +66,7 @@ const plan = (config: Config, env: BuildEnv | undefined, events: unknown, option
     (index, error) => invalid.push({ index, field: 'path' in error ? error.path : '', message: error.message }),
     IMPORT_LIMITS,
   )
-  const deliver = send(config.gzip === false ? config : { ...config, gzip: true })
+  const deliver = importSender(config)
   return E.right({ chunks, invalid, deliver, ...settings.right })
 }
 

@@ -1,5 +1,6 @@
 import { either as E, type taskEither as TE } from 'fp-ts'
 import { networkError, request, validationError, type FailedRecord, type MixpanelError, type MixpanelRequest, type Receipt } from '@mp/core'
+import { chunkReceipt } from './chunkReceipt.ts'
 import type { Chunk } from './readChunks.ts'
 
 /** What happened to the chunks `sendChunks` sent. */
@@ -47,15 +48,13 @@ export const sendChunks = async (
   }
   const settle = (chunk: Chunk, result: E.Either<MixpanelError, Receipt>): void => {
     tally.sent += chunk.records.length
-    if (E.isRight(result)) {
-      tally.imported += result.right.imported ?? result.right.records
-      tally.attempts += result.right.attempts
-    } else if (result.left._tag === 'RecordsRejected') {
-      for (const record of result.left.failed) refused.push({ ...record, index: chunk.indices[record.index] ?? -1 })
-      tally.imported += result.left.imported
-      tally.attempts += 1
+    const answer = chunkReceipt(chunk, result)
+    if (E.isRight(answer)) {
+      tally.imported += answer.right.imported
+      tally.attempts += answer.right.attempts
+      for (const record of answer.right.refused) refused.push(record)
     } else {
-      fail(result.left)
+      fail(answer.left)
     }
     try {
       onChunk({ ...tally })
