@@ -1,5 +1,6 @@
 export { startEmulator } from './startEmulator.ts'
 export { emulatorPerFile, type SuiteHooks } from './emulatorPerFile.ts'
+export { runCli } from './runCli.ts'
 export type {
   Emulator,
   EmulatorCredentials,
