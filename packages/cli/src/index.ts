@@ -1,0 +1,8 @@
+export { runMp } from './runMp.ts'
+export { runImport } from './runImport.ts'
+export { EXIT } from './summarize.ts'
+export { parseImportArgs } from './parseImportArgs.ts'
+export type { Checkpoint, CheckpointEntry } from './checkpointTypes.ts'
+export type { RejectLine } from './openRejects.ts'
+export type { FileSummary, ImportSummary } from './summaryTypes.ts'
+export type { CsvType, EventColumns, Format, ImportPlan, InputFile, InputItem, Io, Kind } from './types.ts'
