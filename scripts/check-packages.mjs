@@ -13,7 +13,7 @@
 // not a declared dependency; an `fp-ts/…` subpath import (breaks Node ESM and Deno); ky outside @mp/send;
 // a `node:` built-in outside Node-only packages; a dist entry that does not load in plain Node ESM; a
 // consumer (NodeNext, strict, no custom condition, no Node types for edge packages) that cannot typecheck
-// `import * as x from '@mp/…'` against the shipped .d.ts.
+// `import * as x from '@mp/…'` against the shipped .d.ts; a `bin` that is not shipped or has no #! line.
 // Warnings: a declared dependency the shipped code never imports.
 import { execFile, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -25,7 +25,7 @@ import { promisify } from 'node:util'
 const ROOT = new URL('..', import.meta.url).pathname
 const SOURCE_CONDITION = '@mp/source'
 /** Packages allowed to import Node built-ins: they are Node-only by design. */
-export const NODE_ONLY = new Set(['@mp/emulator', '@mp/outbox'])
+export const NODE_ONLY = new Set(['@mp/emulator', '@mp/outbox', '@mp/cli'])
 /**
  * Edge packages whose peer dependency's types need Node's: @openfeature/server-sdk's .d.ts imports
  * `node:events`, so a consumer of @mp/openfeature has Node types (@types/node, or Deno's and Bun's own)
@@ -121,6 +121,12 @@ export const checkPackage = ({ dir, pkg: rawPkg, packed }) => {
   for (const field of ['main', 'module', 'types', 'typings'])
     if (typeof pkg[field] === 'string' && !shipped.has(normal(pkg[field]))) errors.push(`${field}: ${pkg[field]} is not in the package`)
 
+  // Executables: shipped, and started by a #! line (npm links them as they are).
+  const bins = typeof pkg.bin === 'string' ? { [name]: pkg.bin } : (pkg.bin ?? {})
+  for (const [command, target] of Object.entries(bins)) {
+    if (!shipped.has(normal(target))) errors.push(`bin["${command}"] → ${target} is not in the package (not built, or excluded by "files")`)
+    else if (!readFileSync(join(dir, normal(target)), 'utf8').startsWith('#!')) errors.push(`bin["${command}"] → ${target} does not start with a #! line`)
+  }
   for (const file of packed)
     if (/(^|\/)test-[^/]*$|\.test\.[^/]*$|\.test-d\.[^/]*$/.test(file)) errors.push(`ships a test file: ${file}`)
   if (!packed.some((f) => f.startsWith('dist/'))) errors.push('ships no dist/ files (not built?)')

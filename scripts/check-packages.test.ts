@@ -135,11 +135,13 @@ describe('checkPackage', () => {
     expect(errors).toMatch(/"left-pad" is not in dependencies/)
   })
 
-  it('lets the Node-only emulator import Node built-ins and @mp/send import ky', () => {
+  it('lets the Node-only emulator and cli import Node built-ins and @mp/send import ky', () => {
     const files = { ...goodFiles, 'dist/index.js': "import { createServer } from 'node:http'\nimport ky from 'ky'\nexport const s = [createServer, ky]\n" }
     const emulator = checkPackage({ ...fixture(files), pkg: { ...goodPkg, name: '@mp/emulator', dependencies: { ky: '1.14.3' } } })
     expect(emulator.errors.join('\n')).not.toMatch(/Node built-in/)
     expect(emulator.errors.join('\n')).toMatch(/only @mp\/send may import ky/)
+    const cli = checkPackage({ ...fixture(files), pkg: { ...goodPkg, name: '@mp/cli', dependencies: { ky: '1.14.3' } } })
+    expect(cli.errors.join('\n')).not.toMatch(/Node built-in/)
     const send = checkPackage({ ...fixture(files), pkg: { ...goodPkg, name: '@mp/send', dependencies: { ky: '1.14.3' } } })
     expect(send.errors.join('\n')).toMatch(/Node built-in/)
     expect(send.errors.join('\n')).not.toMatch(/ky/)
@@ -151,6 +153,16 @@ describe('checkPackage', () => {
     const errors = checkPackage({ ...fixture(rest), pkg: goodPkg }).errors.join('\n')
     expect(errors).toMatch(/ships a test file: dist\/index\.test\.js/)
     expect(errors).toMatch(/exports\["\."\]\["types"\] → \.\/dist\/index\.d\.ts is not in the package/)
+  })
+
+  it('checks that each bin is shipped and starts with a #! line', () => {
+    const files = { ...goodFiles, 'dist/cli.js': '#!/usr/bin/env node\nexport {}\n', 'dist/plain.js': 'export {}\n' }
+    expect(checkPackage({ ...fixture(files), pkg: { ...goodPkg, bin: { thing: './dist/cli.js' } } }).errors).toEqual([])
+    const errors = checkPackage({ ...fixture(files), pkg: { ...goodPkg, bin: { a: './dist/plain.js', b: './dist/gone.js' } } }).errors
+    expect(errors).toEqual([
+      'bin["a"] → ./dist/plain.js does not start with a #! line',
+      'bin["b"] → ./dist/gone.js is not in the package (not built, or excluded by "files")',
+    ])
   })
 
   it('warns about a dependency the shipped code never imports', () => {
