@@ -10,32 +10,41 @@
 // process and on a throwaway PostgreSQL 15 server (scripts/outbox/throwaway-postgres.mjs; skipped
 // with a note when none can be started).
 //
+// The command-line rows run `mp import events` on a generated NDJSON file (--cli-events lines,
+// kept in .cache/bench/): end to end against the sink, and in dry-run mode next to
+// mixpanel-import's dry run (npm mixpanel-import, installed on demand into .cache/bench/; it has
+// no host override, so a dry run is the run both can make). A file five times larger, end to end,
+// shows whether memory stays bounded.
+//
 // Options: --rounds N (default 3)  --events N (default 100000)  --track-events N (default 5000)
-//          --outbox-events N (default 20000)  --no-build  --only id,id  --json FILE (write every sample and the medians)
+//          --outbox-events N (default 20000)  --cli-events N (default 200000)
+//          --no-build  --only id,id  --json FILE (write every sample and the medians)
 import { execFileSync, fork } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { selfSignedCert } from './bench/cert.mjs'
 import { startThrowawayPostgres } from './outbox/throwaway-postgres.mjs'
+import { writeEventsFile } from './bench/workload.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
 
 const args = process.argv.slice(2)
 if (args.includes('--help') || args.includes('-h')) {
-  console.log(`usage: node scripts/bench.mjs [--rounds N] [--events N] [--track-events N] [--outbox-events N] [--no-build] [--only id,id] [--json FILE]
+  console.log(`usage: node scripts/bench.mjs [--rounds N] [--events N] [--track-events N] [--outbox-events N] [--cli-events N] [--no-build] [--only id,id] [--json FILE]
   --rounds N        rounds of every client, alternating (default 3)
   --events N        events per throughput and import client (default 100000)
   --track-events N  events for mixpanel-node's per-call track (default 5000)
   --outbox-events N events per outbox client, enqueued one insert each (default 20000)
+  --cli-events N    lines of the NDJSON file the command-line rows import (default 200000; the memory row: 5x)
   --no-build        measure the dist as it is
   --only id,id      run only these clients
   --json FILE       write every sample and the medians`)
   process.exit(0)
 }
-const known = new Set(['--rounds', '--events', '--track-events', '--outbox-events', '--no-build', '--only', '--json'])
+const known = new Set(['--rounds', '--events', '--track-events', '--outbox-events', '--cli-events', '--no-build', '--only', '--json'])
 const unknown = args.filter((a, i) => a.startsWith('--') && !known.has(a) && !known.has(args[i - 1] ?? ''))
 if (unknown.length > 0) {
   console.error(`bench: unknown option ${unknown.join(', ')} (see --help)`)
@@ -49,6 +58,9 @@ const ROUNDS = Number(option('rounds', 3))
 const N = Number(option('events', 100_000))
 const TRACK_N = Number(option('track-events', 5000))
 const OUTBOX_N = Number(option('outbox-events', 20_000))
+const CLI_N = Number(option('cli-events', 200_000))
+const CACHE = join(root, '.cache/bench')
+const MIXPANEL_IMPORT = 'mixpanel-import@3.1.43'
 const ONLY = option('only', undefined)?.split(',')
 const JSON_OUT = option('json', undefined)
 const CLIENT_TIMEOUT_MS = 180_000
@@ -67,6 +79,13 @@ const SCENARIOS = [
   // The transactional outbox: events/s enqueued (one insert each) and delivered (one sender's drain).
   { id: 'mp-outbox-pglite', label: 'mp  outbox on PGlite (in process)', client: 'mp-outbox', n: OUTBOX_N, params: { db: 'pglite' }, outbox: true },
   { id: 'mp-outbox-server', label: 'mp  outbox on PostgreSQL (pg Pool of 8)', client: 'mp-outbox', n: OUTBOX_N, params: { db: 'server' }, outbox: true, server: true },
+  // The command line, on the same generated file. Dry runs send nothing: the sink must count 0.
+  { id: 'mp-cli', label: 'mp import events (end to end)', client: 'mp-cli', n: CLI_N, file: CLI_N },
+  { id: 'mp-cli-dry', label: 'mp import events --dry-run', client: 'mp-cli', n: CLI_N, file: CLI_N, params: { dryRun: true }, sinkRecords: 0 },
+  { id: 'mi-dry', label: 'mixpanel-import --dry-run (npm 3.1.43)', client: 'mi-dry', n: CLI_N, file: CLI_N, sinkRecords: 0, needs: 'mixpanel-import' },
+  { id: 'mp-cli-5x', label: `mp import events, ${5 * CLI_N} lines (1 round)`, client: 'mp-cli', n: 5 * CLI_N, file: 5 * CLI_N, once: true },
+  // The same with V8's old space capped at 64 MB: it completes only if what mp holds stays bounded.
+  { id: 'mp-cli-5x-cap', label: `mp import events, ${5 * CLI_N} lines, heap ≤ 64 MB (1 round)`, client: 'mp-cli', n: 5 * CLI_N, file: 5 * CLI_N, once: true, execArgv: ['--max-old-space-size=64'] },
   // Only with --only: every event enqueued in one synchronous loop, then close().
   { id: 'mp-queue-bulk', label: 'mp  createQueue, all enqueued then close', client: 'mp-queue', n: N, params: { gzip: false, bulk: true }, extra: true },
 ].filter((s) => (ONLY === undefined ? !s.extra : ONLY.includes(s.id)))
@@ -74,9 +93,33 @@ const SCENARIOS = [
 const versionOf = (path) => JSON.parse(readFileSync(join(root, path), 'utf8')).version
 
 const build = () => {
-  console.log('building @mp/core, @mp/send, @mp/events, @mp/queue, @mp/outbox …')
-  const filters = ['@mp/core', '@mp/send', '@mp/events', '@mp/queue', '@mp/outbox'].flatMap((p) => ['--filter', p])
+  console.log('building @mp/core, @mp/send, @mp/events, @mp/queue, @mp/outbox, @mp/cli and what it imports …')
+  const filters = ['@mp/core', '@mp/send', '@mp/events', '@mp/queue', '@mp/outbox', '@mp/cli...'].flatMap((p) => ['--filter', p])
   execFileSync('pnpm', ['-r', ...filters, 'run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+}
+
+/** The NDJSON file of `n` generated events the command-line rows read (made once, then kept). */
+const eventsFile = async (n) => {
+  const path = join(CACHE, `events-${n}.ndjson`)
+  if (!existsSync(path)) {
+    mkdirSync(CACHE, { recursive: true })
+    console.log(`writing ${n} events to ${path} …`)
+    await writeEventsFile(`${path}.part`, n)
+    execFileSync('mv', [`${path}.part`, path])
+  }
+  return path
+}
+
+/** mixpanel-import from npm into .cache/bench/ (like the runtime matrix installs its runtimes); answers its module path. */
+const installMixpanelImport = () => {
+  const prefix = join(CACHE, MIXPANEL_IMPORT)
+  const modulePath = join(prefix, 'node_modules/mixpanel-import')
+  if (!existsSync(join(modulePath, 'package.json'))) {
+    console.log(`installing ${MIXPANEL_IMPORT} into ${prefix} …`)
+    mkdirSync(prefix, { recursive: true })
+    execFileSync('npm', ['i', '--prefix', prefix, '-E', '--no-audit', '--no-fund', '--loglevel=error', MIXPANEL_IMPORT], { stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  return modulePath
 }
 
 /** Starts the sink process; resolves with a small RPC handle over its IPC channel. */
@@ -112,9 +155,9 @@ const runClient = (scenario, port, extra = {}) =>
     const env = { ...process.env }
     // Only the TLS clients, and only for the throwaway certificate of the loopback sink.
     if (scenario.tls) env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
-    const child = fork(join(here, 'bench', 'clients', `${scenario.client}.mjs`), [JSON.stringify({ n: scenario.n, port, ...scenario.params, ...extra })], {
+    const child = fork(join(here, 'bench', 'clients', `${scenario.client}.mjs`), [JSON.stringify({ n: scenario.n, port, ...scenario.inputs, ...scenario.params, ...extra })], {
       env,
-      execArgv: scenario.tls ? ['--no-warnings'] : [],
+      execArgv: [...(scenario.tls ? ['--no-warnings'] : []), ...(scenario.execArgv ?? [])],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     })
     let stderr = ''
@@ -158,6 +201,14 @@ const main = async () => {
     mixpanelNode: versionOf('node_modules/mixpanel/package.json'),
     loadBefore: os.loadavg().map((x) => x.toFixed(2)),
   }
+  // Inputs of the command-line rows: the generated files, and mixpanel-import.
+  for (const scenario of SCENARIOS) {
+    if (scenario.file === undefined) continue
+    const file = await eventsFile(scenario.file)
+    scenario.inputs = { file, ...(scenario.needs === 'mixpanel-import' ? { modulePath: installMixpanelImport() } : {}) }
+    scenario.fileMb = statSync(file).size / 1e6
+  }
+  if (SCENARIOS.some((s) => s.needs === 'mixpanel-import')) machine.mixpanelImport = versionOf(join('.cache/bench', MIXPANEL_IMPORT, 'node_modules/mixpanel-import/package.json'))
   const sink = await startSink()
   const samples = Object.fromEntries(SCENARIOS.map((s) => [s.id, []]))
   let failures = 0
@@ -177,7 +228,7 @@ const main = async () => {
         await sink.reset()
         const result = await runClient(scenario, scenario.tls ? sink.tlsPort : sink.port, scenario.server ? { url: postgres.url } : {})
         const stats = await sink.stats()
-        const ok = result.errors === 0 && result.delivered === scenario.n && stats.records === scenario.n && stats.bad === 0
+        const ok = result.errors === 0 && result.delivered === scenario.n && stats.records === (scenario.sinkRecords ?? scenario.n) && stats.bad === 0
         if (!ok) {
           failures++
           console.error(`  ✘ ${scenario.id} round ${round}: delivered ${result.delivered}, sink counted ${stats.records} (${stats.bad} bad), ${result.errors} errors ${result.note ?? ''}`)
@@ -218,9 +269,12 @@ const main = async () => {
   machine.loadAfter = os.loadavg().map((x) => x.toFixed(2))
 
   console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.platform}, node ${machine.node}`)
-  console.log(`versions: mp ${machine.mp} (built dist), mixpanel-node (npm mixpanel) ${machine.mixpanelNode}`)
+  console.log(`versions: mp ${machine.mp} (built dist), mixpanel-node (npm mixpanel) ${machine.mixpanelNode}${machine.mixpanelImport === undefined ? '' : `, mixpanel-import ${machine.mixpanelImport}`}`)
   console.log(`load average (1/5/15 min): before ${machine.loadBefore.join(' ')}, after ${machine.loadAfter.join(' ')}`)
-  console.log(`${ROUNDS} rounds, medians; ${N} events (per-call track: ${TRACK_N}); each client in its own process\n`)
+  console.log(`${ROUNDS} rounds, medians; ${N} events (per-call track: ${TRACK_N}); each client in its own process`)
+  const files = [...new Map(SCENARIOS.filter((s) => s.inputs?.file !== undefined).map((s) => [s.inputs.file, s.fileMb])).entries()]
+  if (files.length > 0) console.log(`command-line rows read ${files.map(([file, mb]) => `${file.slice(root.length + 1)} (${fmt(mb, 1)} MB)`).join(', ')}`)
+  console.log('')
   printTable(
     ['scenario', 'events', 'events/s', 'CPU s/100k', 'peak RSS MB', 'wire B/event', 'body B/event', 'requests'],
     SCENARIOS.filter((s) => med[s.id] && !s.outbox).map((s) => {
@@ -252,6 +306,10 @@ const main = async () => {
     { name: '/import wire bytes/event: mp no gzip ÷ mixpanel-node', value: ratio('mp-import-plain', 'mn-import-batch', 'wirePerEvent'), target: 'info' },
     { name: 'peak RSS: mp queue ÷ mixpanel-node track_batch', value: ratio('mp-queue', 'mn-track-batch', 'peakRssMb'), target: '≤ 1.00', pass: (x) => x <= 1 },
     { name: 'peak RSS: mp importEvents ÷ mixpanel-node import_batch', value: ratio('mp-import', 'mn-import-batch', 'peakRssMb'), target: '≤ 1.00', pass: (x) => x <= 1 },
+    { name: 'dry run records/s: mp import ÷ mixpanel-import', value: ratio('mp-cli-dry', 'mi-dry', 'eventsPerSec'), target: 'info' },
+    { name: 'dry run peak RSS: mp import ÷ mixpanel-import', value: ratio('mp-cli-dry', 'mi-dry', 'peakRssMb'), target: 'info (lower is better)' },
+    { name: `bounded memory: mp import peak RSS, ${5 * CLI_N} ÷ ${CLI_N} lines`, value: ratio('mp-cli-5x', 'mp-cli', 'peakRssMb'), target: '≤ 1.25', pass: (x) => x <= 1.25 },
+    { name: `bounded memory: ${5 * CLI_N} lines within a 64 MB heap (1 = done)`, value: med['mp-cli-5x-cap'] === undefined ? (SCENARIOS.some((x) => x.id === 'mp-cli-5x-cap') ? 0 : undefined) : 1, target: '= 1', pass: (x) => x === 1 },
   ]
   console.log('\nratios (medians):')
   for (const c of checks) {

@@ -21,16 +21,16 @@ const BROWSERS = ['Chrome', 'Firefox', 'Safari', 'Edge']
 const SOURCES = ['google', 'newsletter', 'twitter', 'direct', 'partner']
 
 /**
- * `n` events as `{ event, distinctId, properties }`: about a dozen typical properties each
- * (strings, numbers, booleans, a small list), roughly 300 bytes as a Mixpanel record.
+ * `n` events as `{ event, distinctId, properties }`, one at a time: about a dozen typical
+ * properties each (strings, numbers, booleans, a small list), roughly 300 bytes as a Mixpanel
+ * record. The same seed every time, so every client and every file gets the same events.
  * @param {number} n
  * @param {{ withTime?: boolean, nowSeconds?: number }} [options] `withTime`: add an integer `time`
  *   within the 30 days before `nowSeconds` (what a historical import carries).
  */
-export const makeEvents = (n, { withTime = false, nowSeconds = Math.floor(Date.now() / 1000) } = {}) => {
+export function* generateEvents(n, { withTime = false, nowSeconds = Math.floor(Date.now() / 1000) } = {}) {
   const random = prng(7)
   const pick = (list) => list[Math.floor(random() * list.length)]
-  const events = new Array(n)
   for (let i = 0; i < n; i++) {
     const user = Math.floor(random() * 20_000)
     const properties = {
@@ -48,9 +48,37 @@ export const makeEvents = (n, { withTime = false, nowSeconds = Math.floor(Date.n
       session_ms: Math.floor(random() * 600_000),
     }
     if (withTime) properties.time = nowSeconds - 60 - Math.floor(random() * 30 * 86_400)
-    events[i] = { event: pick(EVENTS), distinctId: `user_${user}`, properties }
+    yield { event: pick(EVENTS), distinctId: `user_${user}`, properties }
   }
-  return events
+}
+
+/** `generateEvents` as an array. */
+export const makeEvents = (n, options) => Array.from(generateEvents(n, options))
+
+/**
+ * Writes `n` events (with `time`) as an NDJSON file in Mixpanel's `{ event, properties }` shape,
+ * streaming, so a file of millions of lines never sits in memory. Resolves with its size in bytes.
+ * @param {string} path
+ * @param {number} n
+ */
+export const writeEventsFile = async (path, n) => {
+  const { createWriteStream } = await import('node:fs')
+  const out = createWriteStream(path)
+  let lines = []
+  let bytes = 0
+  const flush = () => {
+    const text = `${lines.join('\n')}\n`
+    bytes += Buffer.byteLength(text)
+    lines = []
+    return out.write(text) ? undefined : new Promise((resolve) => out.once('drain', resolve))
+  }
+  for (const { event, distinctId, properties } of generateEvents(n, { withTime: true })) {
+    lines.push(JSON.stringify({ event, properties: { distinct_id: distinctId, ...properties } }))
+    if (lines.length === 10_000) await flush()
+  }
+  if (lines.length > 0) await flush()
+  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())))
+  return bytes
 }
 
 /** The same events in Mixpanel's own `{ event, properties: { distinct_id, … } }` shape. */
