@@ -2,7 +2,7 @@ import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { createProgress, type ProgressSnapshot } from './createProgress.ts'
 
-const sink = (isTTY: boolean) => {
+const sink = (isTTY: boolean, columns = 200) => {
   let text = ''
   const stream = Object.assign(
     new Writable({
@@ -11,7 +11,7 @@ const sink = (isTTY: boolean) => {
         done()
       },
     }),
-    { isTTY, columns: 200 },
+    { isTTY, columns },
   )
   return { stream, text: () => text }
 }
@@ -68,7 +68,23 @@ describe('createProgress', () => {
     expect(text.endsWith('\n')).toBe(true)
     expect(text.lastIndexOf('\u001b[?25h')).toBeGreaterThan(text.lastIndexOf('\u001b[?25l'))
     const frames = text.split('\u001b[1G').map((frame) => frame.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b[78]/g, ''))
-    expect(frames.at(-1)).toMatch(/^██████████████████░░░░░░  75% │ read 12,000 · sent 10,000 · imported 9,990 · rejected 10 · 6,000 records\/s · 3\.0 MB of 4\.0 MB │ ETA /)
+    expect(frames.at(-1)).toMatch(/^██████████████████░░░░░░  75% │ read 12,000 · sent 10,000 · imported 9,990 · rejected 10 │ 6,000 records\/s │ 3\.0 MB of 4\.0 MB │ ETA /)
+  })
+
+  it('fits the line to a narrow terminal, leaving out the least important figures first', async () => {
+    const lastFrame = async (columns: number, extra: Partial<ProgressSnapshot> = {}) => {
+      const out = sink(true, columns)
+      const progress = createProgress('bar', out.stream, 10_000, () => snapshot(extra))
+      progress.start()
+      await sleep(20)
+      progress.stop()
+      return out.text().split('\u001b[1G').map((frame) => frame.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b[78]/g, '').replace(/\n$/, '')).at(-1) ?? ''
+    }
+    const eighty = await lastFrame(80)
+    expect(eighty.length).toBeLessThan(80)
+    expect(eighty).toMatch(/^█{10,24}░+  50% │ read 12,000 · imported 9,990 · rejected 10 │ ETA \S+$/)
+    const forty = await lastFrame(40, { status: 'stopping' })
+    expect(forty).toBe(' 50% │ imported 9,990 │ stopping')
   })
 
   it('does nothing when quiet', () => {

@@ -26,23 +26,68 @@ export interface Progress {
 
 const { count, bytes } = formatNumbers
 
+const rate = (s: ProgressSnapshot): string => `${count(s.elapsedMs > 0 ? (s.read / s.elapsedMs) * 1000 : 0)} records/s`
+const size = (s: ProgressSnapshot): string => (s.totalBytes === undefined ? bytes(s.bytes) : `${bytes(s.bytes)} of ${bytes(s.totalBytes)}`)
+
 const counters = (s: ProgressSnapshot, separator: string): string =>
   [
     `read ${count(s.read)}`,
     ...(s.dryRun ? [] : [`sent ${count(s.sent)}`, `imported ${count(s.imported)}`]),
     `rejected ${count(s.rejected)}`,
-    `${count(s.elapsedMs > 0 ? (s.read / s.elapsedMs) * 1000 : 0)} records/s`,
-    s.totalBytes === undefined ? bytes(s.bytes) : `${bytes(s.bytes)} of ${bytes(s.totalBytes)}`,
+    rate(s),
+    size(s),
   ].join(separator)
 
 // Seconds as the bar shows them: 7s, 3m 20s, 1h 05m.
 const eta = (seconds: number): string => (Number.isFinite(seconds) && seconds > 0 ? formatNumbers.duration(seconds * 1000).replace(/\.\d s$/, 's') : '…')
 
+const BAR_WIDTH = 24
+const BAR_LEAST = 8
+
+/**
+ * One line of the bar that fits `width` columns: figures are left out least important first
+ * (bytes, sent, records/s, read, ETA) and the bar narrows; when even imported and rejected would
+ * not fit beside the bar, the bar goes. Every character used is one column wide.
+ */
+const barLine = (s: ProgressSnapshot, progress: number, seconds: number, width: number): string => {
+  const known = s.totalBytes !== undefined && s.totalBytes > 0
+  // [text, group, importance (higher stays longer)]
+  const parts: Array<[string, number, number]> = [
+    [`read ${count(s.read)}`, 1, 5],
+    ...(s.dryRun ? [] : ([[`sent ${count(s.sent)}`, 1, 2], [`imported ${count(s.imported)}`, 1, 9]] as Array<[string, number, number]>)),
+    [`rejected ${count(s.rejected)}`, 1, 8],
+    [rate(s), 2, 3],
+    [size(s), 3, 1],
+    ...(known ? ([[`ETA ${eta(seconds)}`, 4, 6]] as Array<[string, number, number]>) : []),
+    ...(s.status === undefined ? [] : ([[s.status, 5, 10]] as Array<[string, number, number]>)),
+  ]
+  const percent = known ? `${String(Math.floor(progress * 100)).padStart(3)}%` : ''
+  const render = (kept: ReadonlyArray<[string, number, number]>): string => {
+    const groups = [...new Set(kept.map(([, group]) => group))].map((group) => kept.filter(([, g]) => g === group).map(([text]) => text).join(' · '))
+    return [percent, ...groups].filter((text) => text !== '').join(' │ ')
+  }
+  const fit = (limit: number): ReadonlyArray<[string, number, number]> => {
+    let kept = parts
+    while (render(kept).length > limit && kept.length > 1) {
+      const least = kept.reduce((low, part) => (part[2] < low[2] ? part : low))
+      kept = kept.filter((part) => part !== least)
+    }
+    return kept
+  }
+  // The bar gets room only while imported and rejected still fit beside it.
+  const beside = known ? fit(width - BAR_LEAST - 1) : []
+  if (!known || parts.some((part) => part[2] >= 8 && !beside.includes(part))) return render(fit(width))
+  const text = render(beside)
+  const room = Math.min(BAR_WIDTH, width - text.length - 1)
+  const done = Math.round(progress * room)
+  return `${'█'.repeat(done)}${'░'.repeat(room - done)} ${text}`
+}
+
 /**
  * The progress display of `mp import`, on stderr:
  * - `bar` (stderr is a terminal): a cli-progress bar over the bytes read, redrawn up to 10 times a
  *   second, with records read / sent / imported / rejected, records per second, bytes and an ETA
- *   when the total size is known;
+ *   when the total size is known, fitted to the terminal's width (least important figures first out);
  * - `lines` (stderr is a file or pipe): the same figures as a plain line every `intervalMs`;
  * - `none` (`--quiet`, `--json` to a terminal is not affected).
  * Timers are unref'd: a display never keeps the process alive.
@@ -77,20 +122,12 @@ export const createProgress = (
   const bar = new cliProgress.SingleBar({
     stream,
     fps: 10,
-    barsize: 24,
     hideCursor: true,
     linewrap: false,
     // Ctrl-C is ours: the bar keeps drawing while the chunks in flight finish.
     gracefulExit: false,
     etaBuffer: 50,
-    format: (options, params, payload: ProgressSnapshot) => {
-      const known = payload.totalBytes !== undefined && payload.totalBytes > 0
-      const head = known ? `${cliProgress.Format.BarFormat(params.progress, options)} ${String(Math.floor(params.progress * 100)).padStart(3)}% │ ` : ''
-      const tail = known ? ` │ ETA ${eta(params.eta)}` : ''
-      return `${head}${counters(payload, ' · ')}${tail}${payload.status === undefined ? '' : ` │ ${payload.status}`}`
-    },
-    barCompleteChar: '█',
-    barIncompleteChar: '░',
+    format: (_options, params, payload: ProgressSnapshot) => barLine(payload, params.progress, params.eta, params.maxWidth - 1),
   })
   let timer: ReturnType<typeof setInterval> | undefined
   const update = (): void => {

@@ -84,7 +84,8 @@ describe('mp as a process', () => {
   it('draws the progress bar on a terminal and ends on a clean summary line', async () => {
     dir.write('tty.ndjson', ndjson(30_000))
     emu.faults.next(Infinity, { kind: 'latency', ms: 30 })
-    const command = [process.execPath, ...NODE_ARGS, 'import', 'events', 'tty.ndjson', '--host', emu.url].map((a) => `'${a}'`).join(' ')
+    // A terminal 160 columns wide, so that the bar has room for every figure.
+    const command = `stty cols 160; ${[process.execPath, ...NODE_ARGS, 'import', 'events', 'tty.ndjson', '--host', emu.url].map((a) => `'${a}'`).join(' ')}`
     const run = start('script', ['-qfec', command, '/dev/null'])
     expect(await run.exited).toBe(0)
     const raw = run.out()
@@ -95,8 +96,8 @@ describe('mp as a process', () => {
     const lines = screenLines(raw)
     const frames = lines.filter((line) => line.includes('│ read'))
     expect(frames.length).toBeGreaterThan(3)
-    expect(frames.some((frame) => /^█+░+ +\d+% │ read [\d,]+ · sent [\d,]+ · imported [\d,]+ · rejected 0 · [\d,]+ records\/s · [\d.]+ [kM]B of [\d.]+ MB │ ETA \S+/.test(frame))).toBe(true)
-    expect(frames.at(-1)).toMatch(/^█{24} 100% │ read 30,000 · sent 30,000 · imported 30,000 · rejected 0 · /)
+    expect(frames.some((frame) => /^█+░+ +\d+% │ read [\d,]+ · sent [\d,]+ · imported [\d,]+ · rejected 0 │ [\d,]+ records\/s │ [\d.]+ [kM]B of [\d.]+ MB │ ETA \S+$/.test(frame))).toBe(true)
+    expect(frames.at(-1)).toMatch(/^█{24} 100% │ read 30,000 · sent 30,000 · imported 30,000 · rejected 0 │ /)
     expect(lines.at(-1)).toMatch(/^ {2}total: read 30,000 records \([\d.]+ MB\), sent 30,000 in 15 requests \(15 attempts\), imported 30,000, rejected 0$/)
     expect(lines.at(-4)).toMatch(/^Imported 30,000 events in [\d.]+ s \([\d,]+ records\/s\)\.$/)
   })
