@@ -39,7 +39,7 @@ const counters = (s: ProgressSnapshot, separator: string): string =>
   ].join(separator)
 
 // Seconds as the bar shows them: 7s, 3m 20s, 1h 05m.
-const eta = (seconds: number): string => (Number.isFinite(seconds) && seconds > 0 ? formatNumbers.duration(seconds * 1000).replace(/\.\d s$/, 's') : '…')
+const eta = (seconds: number): string => (Number.isFinite(seconds) && seconds >= 0 ? formatNumbers.duration(seconds * 1000).replace(/\.\d s$/, 's') : '…')
 
 const BAR_WIDTH = 24
 const BAR_LEAST = 8

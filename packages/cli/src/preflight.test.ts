@@ -15,7 +15,7 @@ describe('preflight', () => {
     const path = dir.write('a.ndjson', '{}\n')
     dir.write('r.ndjson', 'from another import\n')
     const ready = await preflight(plan({ rejects: 'r.ndjson', checkpoint: 'cp.json' }), dir.dir)
-    expect(ready).toMatchObject({ _tag: 'Right', right: { checkpoint: undefined, checkpointPath: `${dir.dir}/cp.json`, rejectsPath: `${dir.dir}/r.ndjson` } })
+    expect(ready).toMatchObject({ _tag: 'Right', right: { checkpoint: undefined, checkpointPath: `${dir.dir}/cp.json` } })
     if (E.isRight(ready)) ready.right.rejects?.close()
     // A fresh import starts the rejects file over; a resumed one keeps what the earlier run wrote.
     expect((await import('node:fs')).readFileSync(`${dir.dir}/r.ndjson`, 'utf8')).toBe('')

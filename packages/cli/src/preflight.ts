@@ -12,7 +12,6 @@ export interface Preflight {
   /** Absolute path of `--checkpoint`, and what it held (undefined on a first run). */
   readonly checkpointPath: string | undefined
   readonly checkpoint: Checkpoint | undefined
-  readonly rejectsPath: string | undefined
   readonly rejects: Rejects | undefined
 }
 
@@ -42,5 +41,5 @@ export const preflight = async (plan: ImportPlan, cwd: string): Promise<E.Either
   const rejectsPath = plan.rejects === undefined ? undefined : resolve(cwd, plan.rejects)
   const rejects = rejectsPath === undefined ? E.right(undefined) : openRejects(rejectsPath, checkpoint !== undefined)
   if (E.isLeft(rejects)) return rejects
-  return E.right({ inputs, checkpointPath, checkpoint, rejectsPath, rejects: rejects.right })
+  return E.right({ inputs, checkpointPath, checkpoint, rejects: rejects.right })
 }

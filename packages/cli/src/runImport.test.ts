@@ -150,7 +150,7 @@ describe('mp import events (against the emulator)', () => {
     // No --checkpoint was given: one was written, and the resume command names it.
     const written = readdirSync(dir.dir).filter((name) => name.endsWith('.checkpoint.json'))
     expect(written).toHaveLength(1)
-    expect(summary.resume).toBe(`mp import events a.ndjson b.ndjson.gz --host ${emu.url} --concurrency 2 --json --checkpoint ${dir.dir}/${written[0]}`)
+    expect(summary.resume).toBe(`mp import events a.ndjson b.ndjson.gz --host ${emu.url} --concurrency 2 --json --checkpoint ${written[0]}`)
     expect(io.err()).toContain(`to resume: ${summary.resume}`)
 
     emu.faults.clear()

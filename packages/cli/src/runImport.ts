@@ -61,7 +61,7 @@ export const runImport = async (plan: ImportPlan, io: Io): Promise<number> => {
     io.stderr.write(`mp import ${plan.kind}: ${ready.left}\n`)
     return EXIT.usage
   }
-  const { inputs, checkpoint, checkpointPath, rejects, rejectsPath } = ready.right
+  const { inputs, checkpoint, checkpointPath, rejects } = ready.right
   const starts = inputs.map((input) => startOf(input, checkpoint))
   const ledger = createLedger(starts)
   const save = createCheckpointSaver({ kind: plan.kind, inputs, previous: checkpoint, ledger, rejects }, CHECKPOINT_EVERY_MS)
@@ -212,10 +212,10 @@ export const runImport = async (plan: ImportPlan, io: Io): Promise<number> => {
 
   // A run that stops early always leaves a checkpoint to resume from (files only: stdin cannot be re-read).
   const early = failure !== undefined || problem !== undefined || interrupted
-  const autoPath = `mp-import-${plan.kind}-${new Date(started).toISOString().replace(/[:.]/g, '-')}.checkpoint.json`
-  const checkpointTo =
-    checkpointPath ?? (early && problem === undefined && !plan.dryRun && inputs.every((input) => input.path !== undefined) ? resolve(io.cwd, autoPath) : undefined)
-  if (checkpointTo !== undefined && !plan.dryRun && problem === undefined) problem = save(checkpointTo, true)
+  const automatic = early && problem === undefined && !plan.dryRun && inputs.every((input) => input.path !== undefined)
+  // Named as the user gave it (or, written on its own, by its name in the working directory).
+  const checkpointName = plan.checkpoint ?? (automatic ? `mp-import-${plan.kind}-${new Date(started).toISOString().replace(/[:.]/g, '-')}.checkpoint.json` : undefined)
+  if (checkpointName !== undefined && !plan.dryRun && problem === undefined) problem = save(checkpointPath ?? resolve(io.cwd, checkpointName), true)
   progress.stop()
   rejects?.close()
 
@@ -228,8 +228,8 @@ export const runImport = async (plan: ImportPlan, io: Io): Promise<number> => {
     interrupted,
     failure: failure ?? problem,
     // A checkpoint that could not be written is not one to resume from.
-    checkpoint: problem === undefined ? checkpointTo : undefined,
-    rejects: rejectsPath,
+    checkpoint: problem === undefined ? checkpointName : undefined,
+    rejects: plan.rejects,
     firstRejections,
     durationMs: Date.now() - started,
   })
