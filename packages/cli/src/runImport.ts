@@ -31,7 +31,7 @@ interface Read {
   readonly item: InputItem
 }
 
-const fieldOf = (error: MixpanelError): string | undefined => ('path' in error ? error.path : 'field' in error ? error.field : undefined)
+const fieldOf = (error: MixpanelError): string | undefined => (error._tag === 'ValidationError' || error._tag === 'ConfigError' ? error.path : undefined)
 
 const startOf = (input: InputFile, previous: { readonly files: Readonly<Record<string, FilePosition>> } | undefined): FilePosition => {
   const entry = input.path === undefined ? undefined : previous?.files[input.path]

@@ -38,10 +38,12 @@ describe('runMp', () => {
 
   it('runs the emulator with its own flags until Ctrl-C', async () => {
     const io = testIo(dir.dir)
-    const running = runMp(['emulator', '--port', '0'], io)
-    while (!io.out().includes('\n')) await new Promise((resolve) => setTimeout(resolve, 5))
-    const url = io.out().trim().replace('mp emulator listening on ', '')
+    const running = runMp(['emulator', '--port', '0', '--id-merge', 'original'], io)
+    while (io.out().split('\n').length < 3) await new Promise((resolve) => setTimeout(resolve, 5))
+    const [listening = '', identity] = io.out().split('\n')
+    const url = listening.replace('mp emulator listening on ', '')
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(identity).toMatch(/^identity: Original ID Merge/)
     expect(await (await fetch(`${url}/track`, { method: 'POST', body: '[{"event":"a","properties":{"token":"t"}}]' })).text()).toBe('1')
     io.interrupt()
     expect(await running).toBe(0)

@@ -103,9 +103,9 @@ describe('mp as a process', () => {
   })
 
   it('runs the emulator until SIGTERM', async () => {
-    const run = mp('emulator', '--port', '0')
-    await waitFor(() => run.out().includes('\n'), 'the emulator URL')
-    expect(run.out()).toMatch(/^mp emulator listening on http:\/\/127\.0\.0\.1:\d+\n$/)
+    const run = mp('emulator', '--port', '0', '--id-merge', 'original')
+    await waitFor(() => run.out().split('\n').length > 2, 'the emulator URL and identity system')
+    expect(run.out()).toMatch(/^mp emulator listening on http:\/\/127\.0\.0\.1:\d+\nidentity: Original ID Merge[^\n]*\n$/)
     run.child.kill('SIGTERM')
     expect(await run.exited).toBe(0)
   })
