@@ -1,6 +1,6 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { formatDate, pathKey, toJson, toJsonObject } from './toJson.ts'
+import { copyJsonInto, formatDate, pathKey, toJson, toJsonObject } from './toJson.ts'
 
 const errorOf = (value: unknown) => {
   const r = toJson(value, 'properties')
@@ -135,5 +135,45 @@ describe('pathKey', () => {
     expect(pathKey('properties', 'odd key')).toBe('properties["odd key"]')
     expect(pathKey('properties', '0')).toBe('properties["0"]')
     expect(pathKey('properties.list', 2)).toBe('properties.list[2]')
+  })
+})
+
+describe('copyJsonInto', () => {
+  it('converts the members into the target, after what it holds; a member replaces a default in place', () => {
+    const target = { token: 't', time: 1 }
+    const out = copyJsonInto(target, { plan: 'pro', time: 2, at: new Date(0), gone: undefined }, 'properties')
+    expect(E.isRight(out) && out.right).toBe(target)
+    expect(JSON.stringify(target)).toBe('{"token":"t","time":2,"plan":"pro","at":"1970-01-01T00:00:00"}')
+  })
+
+  it('adds nothing for undefined and refuses what toJsonObject refuses, at the same path', () => {
+    expect(copyJsonInto({ a: 1 }, undefined, 'properties')).toEqual(E.right({ a: 1 }))
+    for (const source of [['x'], 'x', null, new Map(), { toJSON: () => 'x' }, { n: Number.NaN }]) {
+      expect(copyJsonInto({}, source, 'properties')).toEqual(toJsonObject(source, 'properties'))
+    }
+  })
+
+  it('takes a class instance or a toJSON method the long way, as toJsonObject converts it', () => {
+    class Plan {
+      readonly name = 'pro'
+    }
+    expect(copyJsonInto({ a: 1 }, new Plan(), 'properties')).toEqual(E.right({ a: 1, name: 'pro' }))
+    expect(copyJsonInto({ a: 1 }, { toJSON: () => ({ b: 2 }) }, 'properties')).toEqual(E.right({ a: 1, b: 2 }))
+  })
+
+  it('refuses a cycle through the source itself and never throws on a hostile source', () => {
+    const looped: Record<string, unknown> = { a: 1 }
+    looped['self'] = looped
+    expect(copyJsonInto({}, looped, 'properties')).toMatchObject(E.left({ path: 'properties.self', message: expect.stringMatching(/circular/) }))
+    const hostile = new Proxy({}, { getPrototypeOf: () => { throw new Error('trap') } })
+    expect(copyJsonInto({}, hostile, 'properties')).toMatchObject(E.left({ _tag: 'ValidationError', path: 'properties' }))
+  })
+})
+
+describe('toJson at the top level', () => {
+  it('takes null and primitives as they are and refuses undefined', () => {
+    expect(toJson(null)).toEqual(E.right(null))
+    expect(toJson('x')).toEqual(E.right('x'))
+    expect(toJson(undefined, 'p')).toMatchObject(E.left({ path: 'p', message: 'Invalid p: undefined is not JSON' }))
   })
 })

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { LIB_NAME, LIB_VERSION } from '@mp/core'
 import { buildEventRecord } from './buildEventRecord.ts'
+import { leftOf, rightOf } from './test-either.ts'
 
 describe('buildEventRecord', () => {
   it('puts defaults first, lets caller keys replace them in place, then merges meta', () => {
-    const record = buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties: { extra: 1, time: 5, token: 'T2' }, meta: { ip: 0 }, ids: {} }, 1000.1, 'abc')
+    const record = rightOf(buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties: { extra: 1, time: 5, token: 'T2' }, meta: { ip: 0 }, ids: {} }, 1000.1, 'abc'))
     expect(JSON.stringify(record)).toBe(
       `{"event":"e","properties":{"token":"T2","distinct_id":"u1","time":5,"$insert_id":"abc","mp_lib":"${LIB_NAME}","$lib_version":"${LIB_VERSION}","extra":1},"ip":0}`,
     )
   })
 
   it('puts $device_id / $user_id after the caller properties, so they win over theirs', () => {
-    const record = buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties: { $user_id: 'x', a: 1 }, meta: {}, ids: { $device_id: 'd1', $user_id: 'u1' } }, 1, 'a')
+    const record = rightOf(buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties: { $user_id: 'x', a: 1 }, meta: {}, ids: { $device_id: 'd1', $user_id: 'u1' } }, 1, 'a'))
     expect(JSON.stringify(record['properties'])).toBe(
       `{"token":"T","distinct_id":"u1","time":1,"$insert_id":"a","mp_lib":"${LIB_NAME}","$lib_version":"${LIB_VERSION}","$user_id":"u1","a":1,"$device_id":"d1"}`,
     )
@@ -19,8 +20,25 @@ describe('buildEventRecord', () => {
 
   it('keeps a caller key named __proto__ as a plain property', () => {
     const properties = JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, never>
-    const record = buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties, meta: {}, ids: {} }, 1, 'a')
+    const record = rightOf(buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties, meta: {}, ids: {} }, 1, 'a'))
     expect(Object.keys(record['properties'] as object)).toContain('__proto__')
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+  })
+
+  it('converts the caller properties into the record in the same pass: Dates formatted, undefined dropped, NaN refused at its path', () => {
+    const fields = { token: 'T', distinctId: 'u1', event: 'e', meta: {}, ids: {} }
+    const record = rightOf(buildEventRecord({ ...fields, properties: { at: new Date(0), gone: undefined, list: [1, undefined] } }, 1, 'a'))
+    expect(record['properties']).toMatchObject({ at: '1970-01-01T00:00:00', list: [1, null] })
+    expect(Object.keys(record['properties'] as object)).not.toContain('gone')
+    expect(leftOf(buildEventRecord({ ...fields, properties: { score: Number.NaN } }, 1, 'a'))).toMatchObject({ _tag: 'ValidationError', path: 'properties.score' })
+    expect(leftOf(buildEventRecord({ ...fields, properties: new Map() }, 1, 'a'))).toMatchObject({ _tag: 'ValidationError', path: 'properties' })
+    expect(leftOf(buildEventRecord({ ...fields, properties: ['a'] }, 1, 'a'))).toMatchObject({ _tag: 'ValidationError', path: 'properties' })
+  })
+
+  it('never changes the caller properties object', () => {
+    const properties = { plan: 'pro', at: new Date(0) }
+    rightOf(buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties, meta: {}, ids: { $user_id: 'u1' } }, 1, 'a'))
+    expect(properties).toEqual({ plan: 'pro', at: new Date(0) })
+    expect(Object.isFrozen(properties)).toBe(false)
   })
 })

@@ -1,27 +1,33 @@
-import { LIB_NAME, LIB_VERSION, type JsonObject } from '@mp/core'
+import { either as E } from 'fp-ts'
+import { copyJsonInto, LIB_NAME, LIB_VERSION, type JsonObject, type ValidationError } from '@mp/core'
 import type { EventFields } from './readEventInput.ts'
 
 /**
- * Assembles an event record the way mixpanel-python does: the default properties in a fixed order,
- * then the caller's (a caller key replaces the default but keeps its position, as object spread
- * does), then `meta` merged into the top level. `$device_id` / `$user_id` given as `deviceId` /
- * `userId` come after the caller's properties and win over theirs, so they always agree with the
- * `distinct_id` derived from them; with `distinctId` alone the record is mixpanel-python's, byte for byte.
+ * Assembles an event record the way mixpanel-python does, in one pass: the default properties in a
+ * fixed order, then the caller's, converted to JSON straight into the same object (a caller key
+ * replaces the default but keeps its position, as object spread does), then `meta` merged into the
+ * top level. `$device_id` / `$user_id` given as `deviceId` / `userId` come after the caller's
+ * properties and win over theirs, so they always agree with the `distinct_id` derived from them;
+ * with `distinctId` alone the record is mixpanel-python's, byte for byte. A caller property JSON
+ * cannot carry (NaN, a cycle, a Map…) is a `ValidationError` at its path.
  * @example
  * buildEventRecord({ token: 't', distinctId: 'u1', event: 'signup', properties: {}, meta: { ip: 0 }, ids: {} }, 1000.1, 'abc123')
- * // { event: 'signup', properties: { token: 't', distinct_id: 'u1', time: 1000.1, $insert_id: 'abc123', mp_lib, $lib_version }, ip: 0 }
+ * // Right({ event: 'signup', properties: { token: 't', distinct_id: 'u1', time: 1000.1, $insert_id: 'abc123', mp_lib, $lib_version }, ip: 0 })
  */
-export const buildEventRecord = (fields: EventFields, time: number, insertId: string): JsonObject => ({
-  event: fields.event,
-  properties: {
+export const buildEventRecord = (fields: EventFields, time: number, insertId: string): E.Either<ValidationError, JsonObject> => {
+  const defaults = {
     token: fields.token,
     distinct_id: fields.distinctId,
     time,
     $insert_id: insertId,
     mp_lib: LIB_NAME,
     $lib_version: LIB_VERSION,
-    ...fields.properties,
-    ...fields.ids,
-  },
-  ...fields.meta,
-})
+  }
+  const properties = copyJsonInto(defaults, fields.properties, 'properties')
+  if (E.isLeft(properties)) return properties
+  const props = properties.right
+  // Plain names, so assigning them is safe; they keep the place a caller key of the same name had.
+  for (const key in fields.ids) props[key] = fields.ids[key] as string
+  const record = { event: fields.event, properties: props }
+  return E.right(Object.keys(fields.meta).length === 0 ? record : { ...record, ...fields.meta })
+}

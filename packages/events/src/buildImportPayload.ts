@@ -25,7 +25,9 @@ export const buildImportPayload = (input: ImportInput & { readonly token: string
     const nowMs = now()
     const timestamp = validateEventTime((input as { timestamp?: unknown }).timestamp, nowMs, '/import', 'timestamp')
     if (E.isLeft(timestamp)) return timestamp
-    const checked = checkEventRecord(buildEventRecord(fields.right, timestamp.right, insertId()), '/import', nowMs)
+    const record = buildEventRecord(fields.right, timestamp.right, insertId())
+    if (E.isLeft(record)) return record
+    const checked = checkEventRecord(record.right, '/import', nowMs)
     if (E.isLeft(checked)) return checked
     // The record's size rides along so the queue need not stringify it a second time.
     return E.right({ ...request('/import', 'secret', [checked.right.record]), bytes: [checked.right.bytes] })

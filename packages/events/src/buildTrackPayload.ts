@@ -23,7 +23,9 @@ export const buildTrackPayload = (input: TrackInput & { readonly token: string }
     if (E.isLeft(fields)) return fields
     const { now, insertId } = resolveEnv(env)
     const nowMs = now()
-    const checked = checkEventRecord(buildEventRecord(fields.right, nowMs / 1000, insertId()), '/track', nowMs)
+    const record = buildEventRecord(fields.right, nowMs / 1000, insertId())
+    if (E.isLeft(record)) return record
+    const checked = checkEventRecord(record.right, '/track', nowMs)
     if (E.isLeft(checked)) return checked
     // The record's size rides along so the queue need not stringify it a second time.
     return E.right({ ...request('/track', 'token', [checked.right.record]), bytes: [checked.right.bytes] })

@@ -1,5 +1,5 @@
 import { either as E } from 'fp-ts'
-import { pathKey, utf8Length, validationError, type JsonArray, type JsonObject, type JsonValue, type ValidationError } from '@mp/core'
+import { pathKey, sealRecord, utf8Length, validationError, type JsonArray, type JsonObject, type JsonValue, type ValidationError } from '@mp/core'
 import { validateEventTime } from './validateEventTime.ts'
 import { validateField } from './validateField.ts'
 
@@ -19,6 +19,8 @@ const MAX_DEPTH = 3
 
 // Checks one container against the property limits at `depth` (0 is the properties object), then
 // the containers inside it; only containers can break a limit, so a path is built only for them.
+// Each container is frozen once checked: the record is sealed next (see sealRecord), and this walk
+// already visits every container, so sealing need not walk the properties again.
 const limitProblem = (value: JsonObject | JsonArray, path: string, depth: number): ValidationError | undefined => {
   if (depth > MAX_DEPTH) {
     return validationError(path, `is nested ${depth} levels deep; Mixpanel accepts objects and lists nested at most ${MAX_DEPTH} levels`)
@@ -40,6 +42,7 @@ const limitProblem = (value: JsonObject | JsonArray, path: string, depth: number
     const error = limitProblem(item, isList ? `${path}[${key}]` : pathKey(path, key), depth + 1)
     if (error !== undefined) return error
   }
+  Object.freeze(value)
   return undefined
 }
 
@@ -52,7 +55,8 @@ const isObject = (value: JsonValue | undefined): value is JsonObject =>
  * from on a Simplified ID Merge project), `$insert_id`, the time window (`/track`: at most 5 days
  * old; `/import`: 1971-01-01 to now + 1 h, and required), the property limits (fewer than 255
  * properties, defaults included; objects and lists nested at most 3 levels, with fewer than 255 keys
- * or items) and the 1 MB event size.
+ * or items) and the 1 MB event size. A record that passes is sealed (`sealRecord`: frozen, its JSON
+ * text remembered for the wire), so only records the caller's builder just made may be checked here.
  * Paths are relative to the record (`properties.time`); the first problem found is reported.
  * @example
  * checkEventRecord({ event: 'signup', properties: { token: 't', distinct_id: 'u1', time: 1000.1 } }, '/track', 1_000_100)
@@ -89,9 +93,11 @@ export const checkEventRecord = (record: JsonObject, endpoint: '/track' | '/impo
   }
   const limits = limitProblem(properties, 'properties', 0)
   if (limits !== undefined) return E.left(limits)
-  // Measured as the JSON that goes on the wire; importEvents fills its chunks with this size.
-  const bytes = utf8Length(JSON.stringify(record))
+  // This text is the one that goes on the wire: sealing the record (frozen, its text remembered)
+  // lets send and the queue join it instead of serialising the record a second time.
+  const json = JSON.stringify(record)
+  const bytes = utf8Length(json)
   return bytes < MAX_EVENT_BYTES
-    ? E.right({ record, bytes })
+    ? E.right({ record: sealRecord(record, json), bytes })
     : E.left(validationError('properties', `the event is ${(bytes / 1024 / 1024).toFixed(2)} MB of JSON; Mixpanel accepts events under 1 MB`))
 }

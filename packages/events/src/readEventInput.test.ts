@@ -3,13 +3,14 @@ import { readEventInput } from './readEventInput.ts'
 import { leftOf, rightOf } from './test-either.ts'
 
 describe('readEventInput', () => {
-  it('checks the fields and makes properties and meta JSON-safe', () => {
-    expect(rightOf(readEventInput({ token: ' T ', distinctId: 'u1', event: 'e', properties: { d: new Date(0), u: undefined }, meta: { ip: 0 } }))).toEqual({
+  it('checks the fields, makes meta JSON-safe and passes properties on as given (buildEventRecord converts them)', () => {
+    const properties = { d: new Date(0), u: undefined }
+    expect(rightOf(readEventInput({ token: ' T ', distinctId: 'u1', event: 'e', properties, meta: { ip: 0, at: new Date(0) } }))).toEqual({
       token: 'T',
       distinctId: 'u1',
       event: 'e',
-      properties: { d: '1970-01-01T00:00:00' },
-      meta: { ip: 0 },
+      properties,
+      meta: { ip: 0, at: '1970-01-01T00:00:00' },
       ids: {},
     })
   })

@@ -8,7 +8,8 @@ export interface EventFields {
   readonly token: string
   readonly distinctId: string
   readonly event: string
-  readonly properties: JsonObject
+  /** The caller's properties as given: `buildEventRecord` converts them straight into the record. */
+  readonly properties: unknown
   readonly meta: JsonObject
   /** `$device_id` / `$user_id` from `deviceId` / `userId`; empty for `distinctId` alone. */
   readonly ids: JsonObject
@@ -16,12 +17,13 @@ export interface EventFields {
 
 /**
  * Reads and checks a builder's input: an object with the project `token`, ids (`distinctId`, or
- * Simplified ID Merge's `deviceId` / `userId`: see `readEventIds`), an `event` name, and optional
- * `properties` and `meta` objects made JSON-safe (Dates → `YYYY-MM-DDTHH:MM:SS` UTC; NaN, BigInt,
- * cycles… refused with their path).
+ * Simplified ID Merge's `deviceId` / `userId`: see `readEventIds`), an `event` name, and an optional
+ * `meta` object made JSON-safe (Dates → `YYYY-MM-DDTHH:MM:SS` UTC; NaN, BigInt, cycles… refused with
+ * their path). `properties` is passed on as given: `buildEventRecord` converts it in the same walk
+ * that builds the record, so the caller's properties are copied once.
  * @example
  * readEventInput({ token: 't', distinctId: 'u1', event: 'signup' })
- * // Right({ token: 't', distinctId: 'u1', event: 'signup', properties: {}, meta: {}, ids: {} })
+ * // Right({ token: 't', distinctId: 'u1', event: 'signup', properties: undefined, meta: {}, ids: {} })
  */
 export const readEventInput = (input: unknown): E.Either<MixpanelError, EventFields> => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -34,9 +36,7 @@ export const readEventInput = (input: unknown): E.Either<MixpanelError, EventFie
   if (E.isLeft(ids)) return ids
   const event = validateField('event', raw['event'], 'event')
   if (E.isLeft(event)) return event
-  const properties = toJsonObject(raw['properties'], 'properties')
-  if (E.isLeft(properties)) return properties
   const meta = toJsonObject(raw['meta'], 'meta')
   if (E.isLeft(meta)) return meta
-  return E.right({ token: token.right.trim(), ...ids.right, event: event.right, properties: properties.right, meta: meta.right })
+  return E.right({ token: token.right.trim(), ...ids.right, event: event.right, properties: raw['properties'], meta: meta.right })
 }

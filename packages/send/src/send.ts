@@ -12,6 +12,7 @@
 import { either as E, type taskEither as TE } from 'fp-ts'
 import {
   normalizeConfig,
+  recordsJson,
   recordsRejected,
   validationError,
   type Config,
@@ -41,8 +42,9 @@ interface Tally {
 const encode = async (records: ReadonlyArray<JsonObject>, gzip: boolean): Promise<E.Either<MixpanelError, string | Uint8Array<ArrayBuffer>>> => {
   let json: string
   try {
-    // Throws on cycles and BigInts, which builders refuse earlier but a hand-made descriptor may hold.
-    json = JSON.stringify(records)
+    // The texts builders remembered, joined; otherwise one JSON.stringify of the whole array. Throws
+    // on cycles and BigInts, which builders refuse earlier but a hand-made descriptor may hold.
+    json = recordsJson(records)
   } catch (error) {
     return E.left(validationError('records', `cannot be written as JSON (${error instanceof Error ? error.name : 'unknown reason'})`))
   }
