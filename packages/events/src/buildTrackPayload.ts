@@ -1,11 +1,7 @@
-import { either as E } from 'fp-ts'
-import { request, resolveEnv, type BuildEnv, type MixpanelError, type MixpanelRequest } from '@mp/core'
-import { buildEventRecord } from './buildEventRecord.ts'
-import { checkEventRecord } from './checkEventRecord.ts'
-import { readEventInput } from './readEventInput.ts'
-import { safely } from './safely.ts'
+import type { either as E } from 'fp-ts'
+import type { BuildEnv, MixpanelError, MixpanelRequest } from '@mp/core'
+import { eventRequest } from './eventRequest.ts'
 import type { TrackInput } from './types.ts'
-
 /**
  * Builds the `/track` request for one event, as mixpanel-python's `track`: properties
  * `{ token, distinct_id, time, $insert_id, mp_lib, $lib_version, ...properties }` with `time` in
@@ -18,15 +14,4 @@ import type { TrackInput } from './types.ts'
  * // Right({ endpoint: '/track', auth: 'token', records: [{ event: 'button press', properties: { token: '12345', … } }] })
  */
 export const buildTrackPayload = (input: TrackInput & { readonly token: string }, env?: BuildEnv): E.Either<MixpanelError, MixpanelRequest> =>
-  safely('input', () => {
-    const fields = readEventInput(input)
-    if (E.isLeft(fields)) return fields
-    const { now, insertId } = resolveEnv(env)
-    const nowMs = now()
-    const record = buildEventRecord(fields.right, nowMs / 1000, insertId())
-    if (E.isLeft(record)) return record
-    const checked = checkEventRecord(record.right, '/track', nowMs)
-    if (E.isLeft(checked)) return checked
-    // The record's size rides along so the queue need not stringify it a second time.
-    return E.right({ ...request('/track', 'token', [checked.right.record]), bytes: [checked.right.bytes] })
-  })
+  eventRequest(input, env, '/track')

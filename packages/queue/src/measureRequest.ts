@@ -13,6 +13,12 @@ export interface MeasuredRequest {
 
 const isSize = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 2 && (x as number) <= MAX_RECORD_BYTES
 
+// A loop, not `every` with a callback: this runs for every enqueued descriptor.
+const allSizes = (given: ReadonlyArray<unknown>): given is ReadonlyArray<number> => {
+  for (const x of given) if (!isSize(x)) return false
+  return true
+}
+
 const measure = (input: unknown): E.Either<MixpanelError, MeasuredRequest> => {
   // The same shape check as `send`, except that an empty request is fine: it holds nothing.
   const checked = checkRequest(input, 0)
@@ -21,7 +27,7 @@ const measure = (input: unknown): E.Either<MixpanelError, MeasuredRequest> => {
   const { endpoint, auth, records } = checked.right
   const given: unknown = (input as { bytes?: unknown }).bytes
   // Sizes a builder attached are used only when there is one well-formed size per record.
-  if (Array.isArray(given) && given.length === records.length && given.every(isSize)) return E.right({ endpoint, auth, records, bytes: given })
+  if (Array.isArray(given) && given.length === records.length && allSizes(given)) return E.right({ endpoint, auth, records, bytes: given })
   const bytes: number[] = []
   for (const [index, record] of records.entries()) {
     const measured = recordJson(record, index)

@@ -23,8 +23,11 @@ export const checkRequest = (request: unknown, least: 0 | 1 = 1): E.Either<Valid
     if (auth !== 'token' && auth !== 'secret') return bad('.auth', "must be 'token' or 'secret'")
     if (!Array.isArray(records) || records.length < least) return bad('.records', `must be ${least > 0 ? 'a non-empty' : 'an'} array of records`)
     const copy = [...(records as ReadonlyArray<unknown>)]
-    const at = copy.findIndex((r) => typeof r !== 'object' || r === null || Array.isArray(r))
-    if (at !== -1) return bad(`.records[${at}]`, 'must be an object')
+    // A loop, not findIndex: the queue runs this for every enqueued descriptor.
+    for (let at = 0; at < copy.length; at++) {
+      const r = copy[at]
+      if (typeof r !== 'object' || r === null || Array.isArray(r)) return bad(`.records[${at}]`, 'must be an object')
+    }
     return E.right({ endpoint: endpoint as Endpoint, auth, records: copy as ReadonlyArray<JsonObject> })
   } catch (cause) {
     return E.left(unreadable('request', cause))

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { eventRequest } from './eventRequest.ts'
+import { leftOf, rightOf } from './test-either.ts'
+
+const env = { now: () => 1_700_000_000_000, insertId: () => 'id-1' }
+
+describe('eventRequest', () => {
+  it('answers one sealed record with its wire size, token auth for /track and secret auth for /import', () => {
+    const track = rightOf(eventRequest({ token: 'T', distinctId: 'u1', event: 'e', properties: { p: 'é' } }, env, '/track'))
+    expect(track).toMatchObject({ endpoint: '/track', auth: 'token' })
+    expect(track.bytes).toStrictEqual([Buffer.byteLength(JSON.stringify(track.records[0]))])
+    expect(Object.isFrozen(track.records[0])).toBe(true)
+    const imported = rightOf(eventRequest({ token: 'T', distinctId: 'u1', event: 'e', timestamp: 1_699_999_000 }, env, '/import'))
+    expect(imported).toMatchObject({ endpoint: '/import', auth: 'secret', records: [{ properties: { time: 1_699_999_000 } }] })
+  })
+
+  it('checks the timestamp for /import only, and turns a throwing input into a ValidationError on input', () => {
+    expect(leftOf(eventRequest({ token: 'T', distinctId: 'u1', event: 'e' }, env, '/import'))).toMatchObject({ path: 'timestamp' })
+    const hostile = new Proxy({}, { get: () => { throw new Error('trap') } })
+    expect(leftOf(eventRequest(hostile, env, '/track'))).toMatchObject({ _tag: 'ValidationError', path: 'input' })
+  })
+})
