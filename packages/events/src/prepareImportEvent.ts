@@ -1,5 +1,5 @@
 import { either as E } from 'fp-ts'
-import { toJsonObject, validationError, type JsonObject, type MixpanelError } from '@mp/core'
+import { copyJsonInto, validationError, type JsonObject, type MixpanelError } from '@mp/core'
 import { checkEventRecord, type CheckedRecord } from './checkEventRecord.ts'
 import { contentInsertId } from './contentInsertId.ts'
 import { safely } from './safely.ts'
@@ -15,7 +15,8 @@ const readEvent = (raw: unknown): E.Either<MixpanelError, { readonly event: stri
   if (props === undefined) return E.left(validationError('properties', 'is required: an object with at least distinct_id and time'))
   const event = validateField('event', name, 'event')
   if (E.isLeft(event)) return event
-  const properties = toJsonObject(props, 'properties')
+  // The one copy: the record's own properties object, to which token and $insert_id are added.
+  const properties = copyJsonInto({}, props, 'properties')
   return E.isLeft(properties) ? properties : E.right({ event: event.right, properties: properties.right })
 }
 
@@ -31,9 +32,11 @@ export const prepareImportEvent = async (raw: unknown, token: string, nowMs: num
   const read = safely('record', () => readEvent(raw))
   if (E.isLeft(read)) return read
   const { event, properties } = read.right
-  // One copy; the two added keys are plain names, so assigning them is safe.
-  const filled: Record<string, JsonObject[string]> = { ...properties }
-  if (!Object.hasOwn(properties, 'token')) filled['token'] = token
-  if (!Object.hasOwn(properties, '$insert_id')) filled['$insert_id'] = await contentInsertId(event, properties)
+  // The two added keys are plain names, so assigning them is safe; the insert id is derived before
+  // either is added (it leaves both out anyway).
+  const filled = properties as Record<string, JsonObject[string]>
+  const insertId = Object.hasOwn(filled, '$insert_id') ? undefined : await contentInsertId(event, filled)
+  if (!Object.hasOwn(filled, 'token')) filled['token'] = token
+  if (insertId !== undefined) filled['$insert_id'] = insertId
   return checkEventRecord({ event, properties: filled }, '/import', nowMs)
 }

@@ -1,7 +1,7 @@
 import { either as E } from 'fp-ts'
 import { toJsonObject, validationError, type JsonObject, type MixpanelError } from '@mp/core'
 import { readEventIds } from './readEventIds.ts'
-import { validateField } from './validateField.ts'
+import { fieldError } from './validateField.ts'
 
 /** The fields every event builder reads, checked and JSON-safe. */
 export interface EventFields {
@@ -30,13 +30,16 @@ export const readEventInput = (input: unknown): E.Either<MixpanelError, EventFie
     return E.left(validationError('input', 'must be an object such as { distinctId, event, properties }'))
   }
   const raw = input as Record<string, unknown>
-  const token = validateField('token', raw['token'], 'token')
-  if (E.isLeft(token)) return token
+  const token = raw['token']
+  const tokenProblem = fieldError('token', token, 'token')
+  if (tokenProblem !== undefined) return E.left(tokenProblem)
   const ids = readEventIds(raw['distinctId'], raw['deviceId'], raw['userId'])
   if (E.isLeft(ids)) return ids
-  const event = validateField('event', raw['event'], 'event')
-  if (E.isLeft(event)) return event
+  const event = raw['event']
+  const eventProblem = fieldError('event', event, 'event')
+  if (eventProblem !== undefined) return E.left(eventProblem)
   const meta = toJsonObject(raw['meta'], 'meta')
   if (E.isLeft(meta)) return meta
-  return E.right({ token: token.right.trim(), ...ids.right, event: event.right, properties: raw['properties'], meta: meta.right })
+  const { distinctId, ids: reserved } = ids.right
+  return E.right({ token: (token as string).trim(), distinctId, ids: reserved, event: event as string, properties: raw['properties'], meta: meta.right })
 }

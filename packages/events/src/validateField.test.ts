@@ -1,6 +1,6 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
-import { validateField } from './validateField.ts'
+import { fieldError, validateField } from './validateField.ts'
 
 describe('validateField: event', () => {
   it('accepts a name and refuses empty, blank or non-string ones', () => {
@@ -72,5 +72,15 @@ describe('validateField: $insert_id', () => {
     expect(validateField('$insert_id', 12, path)).toEqual(
       E.left({ _tag: 'ValidationError', path, message: `Invalid ${path}: must be 1 to 36 characters of A-Z, a-z, 0-9 and '-' (Mixpanel's rule for deduplication keys), got 12` }),
     )
+  })
+})
+
+describe('fieldError', () => {
+  it('answers undefined where validateField answers Right, and the same ValidationError where it answers Left', () => {
+    const cases: Array<[Parameters<typeof fieldError>[0], unknown]> = [['event', 'e'], ['event', ''], ['token', 1], ['distinct_id', 'null'], ['$insert_id', 'a_b'], ['$insert_id', 'ok-1'], ['time', Number.NaN], ['time', 3]]
+    for (const [field, value] of cases) {
+      const either = validateField(field, value, 'p')
+      expect(fieldError(field, value, 'p')).toStrictEqual(E.isLeft(either) ? either.left : undefined)
+    }
   })
 })

@@ -30,6 +30,19 @@ const PROBLEMS: { readonly [field in EventField]: (value: unknown) => string | u
 }
 
 /**
+ * Checks one field of an event against Mixpanel's rule for it (see `validateField`) and answers the
+ * `ValidationError` naming `path`, or `undefined` when the value holds: the allocation-free form
+ * for the per-event checks.
+ * @example
+ * fieldError('event', 'signup', 'event') // undefined
+ * fieldError('token', ' ', 'token')      // ValidationError: Invalid token: must be your project token, …
+ */
+export const fieldError = (field: EventField, value: unknown, path: string): ValidationError | undefined => {
+  const problem = PROBLEMS[field](value)
+  return problem === undefined ? undefined : validationError(path, problem)
+}
+
+/**
  * Checks one field of an event against Mixpanel's rule for it: `event` (the name) and `token`
  * non-empty strings; `distinct_id` non-empty and not a placeholder such as `"null"`; `$insert_id`
  * 1 to 36 characters of `A-Z a-z 0-9 -` and not a placeholder; `time` a finite number. `path`
@@ -40,6 +53,6 @@ const PROBLEMS: { readonly [field in EventField]: (value: unknown) => string | u
  * validateField('$insert_id', 'a_b', 'properties.$insert_id')      // Left(… 1 to 36 characters of A-Z, a-z, 0-9 and '-' …)
  */
 export const validateField = <F extends EventField>(field: F, value: unknown, path: string): E.Either<ValidationError, F extends 'time' ? number : string> => {
-  const problem = PROBLEMS[field](value)
-  return problem === undefined ? E.right(value as F extends 'time' ? number : string) : E.left(validationError(path, problem))
+  const error = fieldError(field, value, path)
+  return error === undefined ? E.right(value as F extends 'time' ? number : string) : E.left(error)
 }
