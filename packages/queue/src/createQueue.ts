@@ -1,5 +1,6 @@
 import { either as E, type taskEither as TE } from 'fp-ts'
 import {
+  batchEnds,
   batchLimits,
   configError,
   isAliasRequest,
@@ -9,7 +10,6 @@ import {
   queueClosed,
   queueFull,
   request,
-  splitBatches,
   type Config,
   type Endpoint,
   type JsonObject,
@@ -20,29 +20,27 @@ import {
 import { missingSecret, send } from '@mp/send'
 import { createSemaphore } from './createSemaphore.ts'
 import { measureRequest, type MeasuredRequest } from './measureRequest.ts'
-import { mergeBySeq } from './mergeBySeq.ts'
+import { mergeBySeq, type HeldRecords } from './mergeBySeq.ts'
 import { resolveQueueOptions } from './resolveQueueOptions.ts'
 import { startInterval } from './startInterval.ts'
 import { summarize, type BatchOutcome } from './summarize.ts'
 import type { ErrorContext, FlushReport, Queue, QueueOptions, Queued, Sender } from './types.ts'
 
-interface Entry {
-  /** Enqueue order, so records handed back after a failure regain their place. */
-  readonly seq: number
-  readonly record: JsonObject
-  readonly bytes: number
-}
+// Records held for one endpoint and auth, in flat arrays (no object per record), with each one's
+// JSON size and enqueue number, so records handed back after a failure regain their place.
+type Held = HeldRecords<JsonObject>
 
 interface Group {
   readonly endpoint: Endpoint
   readonly auth: 'token' | 'secret'
-  held: Entry[]
+  held: Held
 }
 
-interface Batch {
+interface Batch extends Held {
   readonly group: Group
-  readonly entries: ReadonlyArray<Entry>
 }
+
+const nothingHeld = (): Held => ({ records: [], bytes: [], seqs: [] })
 
 // A sender that throws or rejects breaks its own contract; treat that like a network failure
 // (transient), so the records stay held instead of vanishing.
@@ -141,25 +139,29 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
   const claim = (): Batch[] => {
     const batches: Batch[] = []
     for (const group of groups.values()) {
-      const entries = group.held
-      group.held = []
-      held -= entries.length
-      inFlight += entries.length
-      const limits = { records: batchSize, bytes: batchLimits(group.endpoint).bytes }
-      for (const part of splitBatches(entries, limits)) batches.push({ group, entries: part })
+      const { records, bytes, seqs } = group.held
+      group.held = nothingHeld()
+      held -= records.length
+      inFlight += records.length
+      let start = 0
+      for (const end of batchEnds(bytes, { records: batchSize, bytes: batchLimits(group.endpoint).bytes })) {
+        batches.push({ group, records: records.slice(start, end), bytes: bytes.slice(start, end), seqs: seqs.slice(start, end) })
+        start = end
+      }
     }
     return batches
   }
 
-  const sendBatch = async ({ group, entries }: Batch): Promise<BatchOutcome> => {
-    const result = await runSafely(sender, request(group.endpoint, group.auth, entries.map((entry) => entry.record)))
-    inFlight -= entries.length
+  const sendBatch = async (batch: Batch): Promise<BatchOutcome> => {
+    const { group, records } = batch
+    const result = await runSafely(sender, request(group.endpoint, group.auth, records))
+    inFlight -= records.length
     const kept = E.isLeft(result) && !isPermanent(result.left)
     if (kept) {
-      group.held = mergeBySeq(group.held, entries)
-      held += entries.length
+      group.held = mergeBySeq(group.held, batch)
+      held += records.length
     }
-    return { endpoint: group.endpoint, records: entries.length, result, kept }
+    return { endpoint: group.endpoint, records: records.length, result, kept }
   }
 
   const runFlush = async (): Promise<{ readonly report: FlushReport; readonly own: ReadonlyArray<BatchOutcome> }> => {
@@ -216,10 +218,13 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
     const count = measured.records.length
     if (size() + count > maxQueued) return E.left(queueFull(maxQueued))
     const key = `${measured.endpoint} ${measured.auth}`
-    const group = groups.get(key) ?? { endpoint: measured.endpoint, auth: measured.auth, held: [] }
+    const group = groups.get(key) ?? { endpoint: measured.endpoint, auth: measured.auth, held: nothingHeld() }
     groups.set(key, group)
-    for (const [index, record] of measured.records.entries()) {
-      group.held.push({ seq: seq++, record, bytes: measured.bytes[index] ?? 0 })
+    const { records, bytes, seqs } = group.held
+    for (let index = 0; index < count; index++) {
+      records.push(measured.records[index] as JsonObject)
+      bytes.push(measured.bytes[index] ?? 0)
+      seqs.push(seq++)
     }
     held += count
     if (flushAt !== undefined && held >= flushAt) autoFlush()

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { mergeBySeq } from './mergeBySeq.ts'
 
-const s = (...n: number[]) => n.map((seq) => ({ seq }))
+const held = (...seqs: number[]) => ({ records: seqs.map((n) => `r${n}`), bytes: seqs.map((n) => n * 10), seqs })
 
 describe('mergeBySeq', () => {
-  it('interleaves two sorted lists by sequence number', () => {
-    expect(mergeBySeq(s(1, 4, 9), s(2, 3, 10, 11))).toStrictEqual(s(1, 2, 3, 4, 9, 10, 11))
+  it('interleaves two runs by enqueue number, keeping each record with its size', () => {
+    expect(mergeBySeq(held(1, 4, 9), held(2, 3, 10, 11))).toStrictEqual(held(1, 2, 3, 4, 9, 10, 11))
   })
 
   it('handles empty sides', () => {
-    expect(mergeBySeq(s(), s(1))).toStrictEqual(s(1))
-    expect(mergeBySeq(s(1), s())).toStrictEqual(s(1))
+    expect(mergeBySeq(held(), held(1))).toStrictEqual(held(1))
+    expect(mergeBySeq(held(1), held())).toStrictEqual(held(1))
   })
 })
