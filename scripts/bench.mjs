@@ -1,7 +1,7 @@
 // `node scripts/bench.mjs` (or `pnpm bench`): mp against mixpanel-node, side by side, on one
 // neutral loopback sink. Builds the packages it measures, starts the sink in its own process, then
 // runs every client in a fresh child process, round-robin (A B C … A B C …) for --rounds rounds,
-// checks the sink received every record, and prints medians, ratios and the issue-7 targets.
+// checks the sink received every record, and prints medians, ratios and the targets (issue 15: throughput, CPU per event and peak RSS against mixpanel-node).
 //
 // mp's queue is fed as a server would feed it (see bench/clients/mp-queue.mjs); mixpanel-node's
 // batch calls get the whole list, as their API takes it. Both libraries run with their defaults.
@@ -297,11 +297,12 @@ const main = async () => {
 
   const ratio = (a, b, key, invert = false) => (med[a] && med[b] ? (invert ? med[b][key] / med[a][key] : med[a][key] / med[b][key]) : undefined)
   const checks = [
-    { name: 'throughput: mp queue ÷ mixpanel-node track_batch', value: ratio('mp-queue', 'mn-track-batch', 'eventsPerSec'), target: '≥ 1.50', pass: (x) => x >= 1.5 },
-    { name: 'throughput: mp queue ÷ floor', value: ratio('mp-queue', 'floor', 'eventsPerSec'), target: '≥ 0.85', pass: (x) => x >= 0.85 },
+    // Issue 15's targets: required, then aimed for.
+    { name: 'throughput: mp queue ÷ mixpanel-node track_batch', value: ratio('mp-queue', 'mn-track-batch', 'eventsPerSec'), target: '≥ 1.00 (aim 1.25)', pass: (x) => x >= 1 },
+    { name: 'CPU/event: mp queue ÷ mixpanel-node track_batch', value: ratio('mp-queue', 'mn-track-batch', 'cpuSecPer100k'), target: '≤ 1.20 (aim 1.00)', pass: (x) => x <= 1.2 },
+    { name: 'throughput: mp queue ÷ floor', value: ratio('mp-queue', 'floor', 'eventsPerSec'), target: 'aim ≥ 0.85', pass: (x) => x >= 0.85 },
+    { name: 'throughput: mp importEvents ÷ mixpanel-node import_batch', value: ratio('mp-import', 'mn-import-batch', 'eventsPerSec'), target: '≥ 1.20', pass: (x) => x >= 1.2 },
     { name: 'throughput: mp queue ÷ mixpanel-node per-call track', value: ratio('mp-queue', 'mn-track', 'eventsPerSec'), target: 'info' },
-    { name: 'throughput: mp importEvents ÷ mixpanel-node import_batch', value: ratio('mp-import', 'mn-import-batch', 'eventsPerSec'), target: 'info' },
-    { name: 'CPU/event: mp queue ÷ mixpanel-node track_batch', value: ratio('mp-queue', 'mn-track-batch', 'cpuSecPer100k'), target: 'info (lower is better)' },
     { name: '/import wire bytes/event: mp gzip ÷ mixpanel-node', value: ratio('mp-import', 'mn-import-batch', 'wirePerEvent'), target: '≤ 0.333', pass: (x) => x <= 1 / 3 },
     { name: '/import wire bytes/event: mp no gzip ÷ mixpanel-node', value: ratio('mp-import-plain', 'mn-import-batch', 'wirePerEvent'), target: 'info' },
     { name: 'peak RSS: mp queue ÷ mixpanel-node track_batch', value: ratio('mp-queue', 'mn-track-batch', 'peakRssMb'), target: '≤ 1.00', pass: (x) => x <= 1 },
