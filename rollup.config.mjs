@@ -103,13 +103,15 @@ export const bundle = async ({ input, output }, shared = undefined) => {
  * Budgets are issue 14's (ky stays; `send` is a thin layer over it). `ceiling` is set only where the
  * budget is still out of reach: the size measured with issues 13 and 14 both in (2026-12-05) plus
  * about 1 %, so CI fails a preset that grows past it and a bundle can only shrink toward its budget.
+ * Issue 15 (serialising once) raised two of them by exactly what it adds: track +165 B (sealing records
+ * and joining their texts), the facade +396 B (that, and importEvents' one-stringify canonical JSON).
  * `node scripts/size.mjs --strict` holds the budgets.
  */
 export const PRESETS = [
   { name: 'buildAliasPayload', code: "export { buildAliasPayload } from '@mp/identity'", budget: 1536, ceiling: 1710, noKy: true },
   { name: 'alias', code: "export { alias } from '@mp/identity'", budget: 8192, ceiling: 9615 },
-  { name: 'track', code: "export { track } from '@mp/events'", budget: 8704, ceiling: 10765 },
-  { name: '@mp/mixpanel (all)', code: "export * from '@mp/mixpanel'", budget: 16384, ceiling: 18360 },
+  { name: 'track', code: "export { track } from '@mp/events'", budget: 8704, ceiling: 10930 },
+  { name: '@mp/mixpanel (all)', code: "export * from '@mp/mixpanel'", budget: 16384, ceiling: 18756 },
   { name: 'buildTrackPayload', code: "export { buildTrackPayload } from '@mp/events'", budget: null, noKy: true },
   { name: '@mp/core (all)', code: "export * from '@mp/core'", budget: null, noKy: true },
   { name: 'send', code: "export { send } from '@mp/send'", budget: null },

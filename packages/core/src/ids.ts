@@ -30,15 +30,4 @@ export const PLACEHOLDER_IDS: ReadonlyArray<string> = [
  * isPlaceholderId('Undefined') // true
  * isPlaceholderId('user_67890') // false
  */
-export const isPlaceholderId = (id: string): boolean => {
-  // Most ids are of a length no placeholder has and start and end with a visible ASCII character
-  // (so trimming would change nothing): answered without making the trimmed, lower-case copy,
-  // which runs for every id of every event.
-  const last = id.length - 1
-  const edges = id.charCodeAt(0) > 32 && id.charCodeAt(0) < 127 && id.charCodeAt(last) > 32 && id.charCodeAt(last) < 127
-  if (edges && !(lengths ??= new Set(PLACEHOLDER_IDS.map((p) => p.length))).has(id.length)) return false
-  return PLACEHOLDER_IDS.includes(id.trim().toLowerCase())
-}
-
-// The lengths of the placeholders, made on first use.
-let lengths: Set<number> | undefined
+export const isPlaceholderId = (id: string): boolean => PLACEHOLDER_IDS.includes(id.trim().toLowerCase())

@@ -2,29 +2,20 @@ import type { JsonValue } from '@mp/core'
 
 // The exact writer, key by key: for the rare object with a key that starts with a digit (JS objects
 // put array-index keys first, whatever order they were added in) or is `__proto__`.
-const write = (value: JsonValue | undefined, omit: ReadonlyArray<string> | undefined): string | undefined => {
+const write = (value: JsonValue | undefined, omit?: ReadonlyArray<string>): string | undefined => {
   // JSON.stringify writes every scalar as JSON does (non-finite numbers as null), and undefined as undefined.
   if (typeof value !== 'object' || value === null) return JSON.stringify(value)
-  if (Array.isArray(value)) {
-    const list = value as ReadonlyArray<JsonValue>
-    let out = '['
-    for (let i = 0; i < list.length; i++) out += (i === 0 ? '' : ',') + (write(list[i], undefined) ?? 'null')
-    return `${out}]`
-  }
+  if (Array.isArray(value)) return `[${(value as ReadonlyArray<JsonValue>).map((item) => write(item) ?? 'null').join(',')}]`
   const object = value as { readonly [key: string]: JsonValue | undefined }
-  const keys = Object.keys(object).sort()
-  let out = '{'
-  let first = true
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string
-    if (omit !== undefined && omit.includes(key)) continue
-    // Undefined members are left out, as JSON.stringify leaves them out.
-    const text = write(object[key], undefined)
-    if (text === undefined) continue
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${text}`
-    first = false
-  }
-  return `${out}}`
+  // Undefined members are left out, as JSON.stringify leaves them out.
+  const members = Object.keys(object)
+    .sort()
+    .filter((key) => !omit?.includes(key))
+    .map((key) => {
+      const text = write(object[key])
+      return text === undefined ? '' : `${JSON.stringify(key)}:${text}`
+    })
+  return `{${members.filter((member) => member !== '').join(',')}}`
 }
 
 // Thrown out of `sorted` when a copy in sorted key order could not keep that order.

@@ -1,7 +1,7 @@
 import { either as E } from 'fp-ts'
 import { pathKey, sealRecord, utf8Length, validationError, type JsonArray, type JsonObject, type JsonValue, type ValidationError } from '@mp/core'
 import { validateEventTime } from './validateEventTime.ts'
-import { fieldError } from './validateField.ts'
+import { validateField } from './validateField.ts'
 
 /** A record that passed every check, with its size as wire JSON. */
 export interface CheckedRecord {
@@ -66,7 +66,7 @@ export const checkEventRecord = (record: JsonObject, endpoint: '/track' | '/impo
   const properties = record['properties']
   if (!isObject(properties)) return E.left(validationError('properties', 'must be an object of properties'))
   // Plain sequential checks, first failure wins: this runs once per event, so no closures.
-  const fieldProblem = fieldError('event', record['event'], 'event') ?? fieldError('token', properties['token'], 'properties.token')
+  const fieldProblem = validateField('event', record['event'], 'event') ?? validateField('token', properties['token'], 'properties.token')
   if (fieldProblem !== undefined) return E.left(fieldProblem)
   // Without distinct_id, Simplified ID Merge derives it from $user_id, else $device_id: that id must be usable.
   const idKey = Object.hasOwn(properties, 'distinct_id')
@@ -78,8 +78,8 @@ export const checkEventRecord = (record: JsonObject, endpoint: '/track' | '/impo
         : 'distinct_id'
   // `/import` requires a time and an insert id; `/track` checks them only when present.
   const idProblem =
-    fieldError('distinct_id', properties[idKey], idKey === 'distinct_id' ? 'properties.distinct_id' : `properties.${idKey}`) ??
-    (endpoint === '/import' || Object.hasOwn(properties, '$insert_id') ? fieldError('$insert_id', properties['$insert_id'], 'properties.$insert_id') : undefined)
+    validateField('distinct_id', properties[idKey], idKey === 'distinct_id' ? 'properties.distinct_id' : `properties.${idKey}`) ??
+    (endpoint === '/import' || Object.hasOwn(properties, '$insert_id') ? validateField('$insert_id', properties['$insert_id'], 'properties.$insert_id') : undefined)
   if (idProblem !== undefined) return E.left(idProblem)
   if (Object.hasOwn(properties, 'time')) {
     const time = validateEventTime(properties['time'], nowMs, endpoint, 'properties.time')

@@ -13,11 +13,11 @@ const readEvent = (raw: unknown): E.Either<MixpanelError, { readonly event: stri
   }
   const { event: name, properties: props } = raw as { event?: unknown; properties?: unknown }
   if (props === undefined) return E.left(validationError('properties', 'is required: an object with at least distinct_id and time'))
-  const event = validateField('event', name, 'event')
-  if (E.isLeft(event)) return event
+  const refused = validateField('event', name, 'event')
+  if (refused !== undefined) return E.left(refused)
   // The one copy: the record's own properties object, to which token and $insert_id are added.
   const properties = copyJsonInto({}, props, 'properties')
-  return E.isLeft(properties) ? properties : E.right({ event: event.right, properties: properties.right })
+  return E.isLeft(properties) ? properties : E.right({ event: name as string, properties: properties.right })
 }
 
 /**

@@ -23,19 +23,14 @@ export interface EventIdFields {
  * readEventIds('u-1', undefined, undefined) // Right({ distinctId: 'u-1', ids: {} })
  */
 export const readEventIds = (distinctId: unknown, deviceId: unknown, userId: unknown): E.Either<ValidationError, EventIdFields> => {
-  if (deviceId === undefined && userId === undefined) {
-    // distinctId alone, the common case: one check and no table of ids to walk.
-    if (distinctId !== undefined) {
-      const checked = validateField('distinct_id', distinctId, 'distinctId')
-      if (E.isLeft(checked)) return checked
-    }
-    return distinctId === undefined ? E.left(validationError('distinctId', 'is required (or deviceId and/or userId)')) : E.right({ distinctId: distinctId as string, ids: {} })
-  }
   for (const [path, id] of [['distinctId', distinctId], ['deviceId', deviceId], ['userId', userId]] as const) {
     if (id === undefined) continue
-    const checked = validateField('distinct_id', id, path)
-    if (E.isLeft(checked)) return checked
-    if (path !== 'distinctId' && checked.right.startsWith(DEVICE)) return E.left(validationError(path, `must not start with '${DEVICE}' (Mixpanel adds it)`))
+    const refused = validateField('distinct_id', id, path)
+    if (refused !== undefined) return E.left(refused)
+    if (path !== 'distinctId' && (id as string).startsWith(DEVICE)) return E.left(validationError(path, `must not start with '${DEVICE}' (Mixpanel adds it)`))
+  }
+  if (deviceId === undefined && userId === undefined) {
+    return distinctId === undefined ? E.left(validationError('distinctId', 'is required (or deviceId and/or userId)')) : E.right({ distinctId: distinctId as string, ids: {} })
   }
   const derived = (userId ?? DEVICE + (deviceId as string)) as string
   if (distinctId !== undefined && distinctId !== derived) {

@@ -1,7 +1,7 @@
 import { either as E } from 'fp-ts'
 import { toJsonObject, validationError, type JsonObject, type MixpanelError } from '@mp/core'
 import { readEventIds } from './readEventIds.ts'
-import { fieldError } from './validateField.ts'
+import { validateField } from './validateField.ts'
 
 /** The fields every event builder reads, checked and JSON-safe. */
 export interface EventFields {
@@ -31,12 +31,12 @@ export const readEventInput = (input: unknown): E.Either<MixpanelError, EventFie
   }
   const raw = input as Record<string, unknown>
   const token = raw['token']
-  const tokenProblem = fieldError('token', token, 'token')
+  const tokenProblem = validateField('token', token, 'token')
   if (tokenProblem !== undefined) return E.left(tokenProblem)
   const ids = readEventIds(raw['distinctId'], raw['deviceId'], raw['userId'])
   if (E.isLeft(ids)) return ids
   const event = raw['event']
-  const eventProblem = fieldError('event', event, 'event')
+  const eventProblem = validateField('event', event, 'event')
   if (eventProblem !== undefined) return E.left(eventProblem)
   const meta = toJsonObject(raw['meta'], 'meta')
   if (E.isLeft(meta)) return meta

@@ -34,9 +34,10 @@ const outside = (ms: number, nowMs: number, endpoint: '/track' | '/import'): str
  * validateEventTime('yesterday', Date.now(), '/track', 'properties.time')       // Left(… must be a number of seconds since the epoch …)
  */
 export const validateEventTime = (time: unknown, nowMs: number, endpoint: '/track' | '/import', path: string): E.Either<ValidationError, number> => {
-  const checked = validateField('time', time, path)
-  if (E.isLeft(checked)) return checked
-  const ms = Math.abs(checked.right) > MS_THRESHOLD ? checked.right : checked.right * 1000
+  const refused = validateField('time', time, path)
+  if (refused !== undefined) return E.left(refused)
+  const seconds = time as number
+  const ms = Math.abs(seconds) > MS_THRESHOLD ? seconds : seconds * 1000
   const problem = outside(ms, nowMs, endpoint)
-  return problem === undefined ? checked : E.left(validationError(path, `${checked.right} (${iso(ms)}) ${problem}`))
+  return problem === undefined ? E.right(seconds) : E.left(validationError(path, `${seconds} (${iso(ms)}) ${problem}`))
 }

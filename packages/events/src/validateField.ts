@@ -1,4 +1,3 @@
-import { either as E } from 'fp-ts'
 import { describeValue, distinctIdProblem, isPlaceholderId, validationError, type ValidationError } from '@mp/core'
 
 /** The fields of an event that Mixpanel has a rule for (`time`: only that it is a number; see `validateEventTime`). */
@@ -30,29 +29,18 @@ const PROBLEMS: { readonly [field in EventField]: (value: unknown) => string | u
 }
 
 /**
- * Checks one field of an event against Mixpanel's rule for it (see `validateField`) and answers the
- * `ValidationError` naming `path`, or `undefined` when the value holds: the allocation-free form
- * for the per-event checks.
+ * Checks one field of an event against Mixpanel's rule for it: `event` (the name) and `token`
+ * non-empty strings; `distinct_id` non-empty and not a placeholder such as `"null"`; `$insert_id`
+ * 1 to 36 characters of `A-Z a-z 0-9 -` and not a placeholder; `time` a finite number. Answers
+ * the `ValidationError` naming `path`, or `undefined` when the value holds (no Either to allocate:
+ * this runs several times for every event).
  * @example
- * fieldError('event', 'signup', 'event') // undefined
- * fieldError('token', ' ', 'token')      // ValidationError: Invalid token: must be your project token, …
+ * validateField('event', 'signup', 'event')                   // undefined
+ * validateField('distinct_id', 'null', 'distinctId')           // ValidationError: Invalid distinctId: "null" is a placeholder …
+ * validateField('$insert_id', 'a_b', 'properties.$insert_id') // ValidationError: … 1 to 36 characters of A-Z, a-z, 0-9 and '-' …
  */
-export const fieldError = (field: EventField, value: unknown, path: string): ValidationError | undefined => {
+export const validateField = (field: EventField, value: unknown, path: string): ValidationError | undefined => {
   const problem = PROBLEMS[field](value)
   return problem === undefined ? undefined : validationError(path, problem)
 }
 
-/**
- * Checks one field of an event against Mixpanel's rule for it: `event` (the name) and `token`
- * non-empty strings; `distinct_id` non-empty and not a placeholder such as `"null"`; `$insert_id`
- * 1 to 36 characters of `A-Z a-z 0-9 -` and not a placeholder; `time` a finite number. `path`
- * names the field in the error. Answers the value as it came.
- * @example
- * validateField('event', 'signup', 'event')                        // Right('signup')
- * validateField('distinct_id', 'null', 'distinctId')                // Left(Invalid distinctId: "null" is a placeholder value …)
- * validateField('$insert_id', 'a_b', 'properties.$insert_id')      // Left(… 1 to 36 characters of A-Z, a-z, 0-9 and '-' …)
- */
-export const validateField = <F extends EventField>(field: F, value: unknown, path: string): E.Either<ValidationError, F extends 'time' ? number : string> => {
-  const error = fieldError(field, value, path)
-  return error === undefined ? E.right(value as F extends 'time' ? number : string) : E.left(error)
-}
