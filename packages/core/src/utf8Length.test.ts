@@ -17,3 +17,25 @@ describe('utf8Length', () => {
     expect(utf8Length(mixed)).toBe(encoded(mixed))
   })
 })
+
+describe('utf8Length around the scratch buffer (49 152 bytes)', () => {
+  it('counts texts that fill it, overflow it, or take many rounds exactly, whatever their characters', () => {
+    for (const length of [16_383, 16_384, 16_385, 49_151, 49_152, 49_153, 200_001]) {
+      for (const unit of ['a', 'é', '€', '\ud800']) {
+        const text = unit.repeat(length)
+        expect(utf8Length(text)).toBe(encoded(text))
+      }
+      const pairs = '😀'.repeat(Math.floor(length / 2))
+      expect(utf8Length(pairs)).toBe(encoded(pairs))
+    }
+  })
+
+  it('never splits a surrogate pair that straddles a round, nor miscounts a lone one there', () => {
+    for (const pad of [49_150, 49_151, 49_152]) {
+      for (const tail of ['😀😀', '\ud800x', 'x\udc00', '\udbff']) {
+        const text = 'a'.repeat(pad) + tail + 'é'.repeat(30_000)
+        expect(utf8Length(text)).toBe(encoded(text))
+      }
+    }
+  })
+})

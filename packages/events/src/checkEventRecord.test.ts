@@ -108,4 +108,16 @@ describe('checkEventRecord: property limits', () => {
       E.left({ _tag: 'ValidationError', path: 'properties["my list"]', message: 'Invalid properties["my list"]: is a list of 255 items; Mixpanel accepts fewer than 255' }),
     )
   })
+
+  it("skips the insert-id check only for the builder's own id, never for a missing or different one", () => {
+    const own = 'a'.repeat(32)
+    const bare = { token: 'T', distinct_id: 'u1', time: now / 1000 - 60 }
+    expect(rightOf(checkEventRecord({ event: 'e', properties: { ...bare, $insert_id: own } }, '/import', now, own)).bytes).toBeGreaterThan(0)
+    // Another value is checked as always, whatever the builder generated.
+    expect(leftOf(checkEventRecord({ event: 'e', properties: { ...bare, $insert_id: 'a_b' } }, '/track', now, own)).path).toBe('properties.$insert_id')
+    expect(leftOf(checkEventRecord({ event: 'e', properties: { ...bare, $insert_id: null } }, '/track', now, own)).path).toBe('properties.$insert_id')
+    // /import still requires one when the builder's id was not used.
+    expect(leftOf(checkEventRecord({ event: 'e', properties: bare }, '/import', now, own)).path).toBe('properties.$insert_id')
+    expect(leftOf(checkEventRecord({ event: 'e', properties: bare }, '/import', now)).path).toBe('properties.$insert_id')
+  })
 })

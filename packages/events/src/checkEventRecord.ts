@@ -26,7 +26,8 @@ const limitProblem = (value: JsonObject | JsonArray, path: string, depth: number
     return validationError(path, `is nested ${depth} levels deep; Mixpanel accepts objects and lists nested at most ${MAX_DEPTH} levels`)
   }
   const isList = Array.isArray(value)
-  const keys = Object.keys(value)
+  // Lists by index, objects by their own keys: no iterator and no key strings for a list.
+  const keys = isList ? value : Object.keys(value)
   const count = keys.length
   if (count > MAX_COUNT) {
     return validationError(
@@ -36,10 +37,11 @@ const limitProblem = (value: JsonObject | JsonArray, path: string, depth: number
         : `is ${isList ? `a list of ${count} items` : `an object with ${count} keys`}; Mixpanel accepts fewer than 255`,
     )
   }
-  for (const key of keys) {
-    const item = (value as JsonObject)[key]
+  for (let i = 0; i < count; i++) {
+    const key = isList ? i : (keys[i] as string)
+    const item = (value as Record<string | number, JsonValue>)[key]
     if (typeof item !== 'object' || item === null) continue
-    const error = limitProblem(item, isList ? `${path}[${key}]` : pathKey(path, key), depth + 1)
+    const error = limitProblem(item, isList ? `${path}[${i}]` : pathKey(path, key as string), depth + 1)
     if (error !== undefined) return error
   }
   Object.freeze(value)
@@ -58,11 +60,18 @@ const isObject = (value: JsonValue | undefined): value is JsonObject =>
  * or items) and the 1 MB event size. A record that passes is sealed (`sealRecord`: frozen, its JSON
  * text remembered for the wire), so only records the caller's builder just made may be checked here.
  * Paths are relative to the record (`properties.time`); the first problem found is reported.
+ * `ownInsertId`: an insert id the builder generated itself (known valid); a record whose `$insert_id`
+ * is that very string skips the insert-id check, which would answer the same for the same string.
  * @example
  * checkEventRecord({ event: 'signup', properties: { token: 't', distinct_id: 'u1', time: 1000.1 } }, '/track', 1_000_100)
  * // Right({ record, bytes: <its JSON size> })
  */
-export const checkEventRecord = (record: JsonObject, endpoint: '/track' | '/import', nowMs: number): E.Either<ValidationError, CheckedRecord> => {
+export const checkEventRecord = (
+  record: JsonObject,
+  endpoint: '/track' | '/import',
+  nowMs: number,
+  ownInsertId?: string,
+): E.Either<ValidationError, CheckedRecord> => {
   const properties = record['properties']
   if (!isObject(properties)) return E.left(validationError('properties', 'must be an object of properties'))
   // Plain sequential checks, first failure wins: this runs once per event, so no closures.
@@ -79,7 +88,10 @@ export const checkEventRecord = (record: JsonObject, endpoint: '/track' | '/impo
   // `/import` requires a time and an insert id; `/track` checks them only when present.
   const idProblem =
     validateField('distinct_id', properties[idKey], idKey === 'distinct_id' ? 'properties.distinct_id' : `properties.${idKey}`) ??
-    (endpoint === '/import' || Object.hasOwn(properties, '$insert_id') ? validateField('$insert_id', properties['$insert_id'], 'properties.$insert_id') : undefined)
+    // NaN equals nothing, so without ownInsertId every present (or, on /import, missing) id is checked.
+    ((endpoint === '/import' || Object.hasOwn(properties, '$insert_id')) && properties['$insert_id'] !== (ownInsertId ?? NaN)
+      ? validateField('$insert_id', properties['$insert_id'], 'properties.$insert_id')
+      : undefined)
   if (idProblem !== undefined) return E.left(idProblem)
   if (Object.hasOwn(properties, 'time')) {
     const time = validateEventTime(properties['time'], nowMs, endpoint, 'properties.time')

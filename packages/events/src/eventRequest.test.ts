@@ -19,4 +19,17 @@ describe('eventRequest', () => {
     const hostile = new Proxy({}, { get: () => { throw new Error('trap') } })
     expect(leftOf(eventRequest(hostile, env, '/track'))).toMatchObject({ _tag: 'ValidationError', path: 'input' })
   })
+
+  it('checks an insert id the caller supplies, and trusts only its own random one', () => {
+    // env.insertId is the caller's: checked like any other value.
+    expect(leftOf(eventRequest({ token: 'T', distinctId: 'u1', event: 'e' }, { insertId: () => 'not valid!' }, '/track'))).toMatchObject({ _tag: 'ValidationError', path: 'properties.$insert_id' })
+    expect(leftOf(eventRequest({ token: 'T', distinctId: 'u1', event: 'e' }, { insertId: () => 'null' }, '/track'))).toMatchObject({ _tag: 'ValidationError', path: 'properties.$insert_id' })
+    // A caller property that replaces the generated id is checked too.
+    const replaced = { token: 'T', distinctId: 'u1', event: 'e', properties: { $insert_id: 'has space' } }
+    expect(leftOf(eventRequest(replaced, undefined, '/track'))).toMatchObject({ _tag: 'ValidationError', path: 'properties.$insert_id' })
+    // The default id: 32 lowercase hex, as mixpanel-python's uuid4().hex.
+    const record = rightOf(eventRequest({ token: 'T', distinctId: 'u1', event: 'e' }, undefined, '/track')).records[0] as { properties: { $insert_id: string } }
+    expect(record.properties.$insert_id).toMatch(/^[0-9a-f]{32}$/)
+  })
 })
+

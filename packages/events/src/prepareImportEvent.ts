@@ -38,5 +38,5 @@ export const prepareImportEvent = async (raw: unknown, token: string, nowMs: num
   const insertId = Object.hasOwn(filled, '$insert_id') ? undefined : await contentInsertId(event, filled)
   if (!Object.hasOwn(filled, 'token')) filled['token'] = token
   if (insertId !== undefined) filled['$insert_id'] = insertId
-  return checkEventRecord({ event, properties: filled }, '/import', nowMs)
+  return checkEventRecord({ event, properties: filled }, '/import', nowMs, insertId)
 }
