@@ -34,6 +34,14 @@ export const sealRecord = (record: JsonObject, json: string): JsonObject => {
 }
 
 /**
+ * The text a builder remembered when it sealed `record`, or `undefined` for any other object (made
+ * by hand, spread, parsed): those have to be serialised by whoever needs their JSON.
+ * @example
+ * sealedText({ event: 'e', properties: {} }) // undefined
+ */
+export const sealedText = (record: JsonObject): string | undefined => texts?.get(record)
+
+/**
  * The JSON text of a record: the one remembered when a builder sealed it, else `JSON.stringify`.
  * Never anything but the JSON of `record` as it is now (sealed records cannot change).
  * @example

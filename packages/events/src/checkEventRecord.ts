@@ -62,6 +62,7 @@ const isObject = (value: JsonValue | undefined): value is JsonObject =>
  * Paths are relative to the record (`properties.time`); the first problem found is reported.
  * `ownInsertId`: an insert id the builder generated itself (known valid); a record whose `$insert_id`
  * is that very string skips the insert-id check, which would answer the same for the same string.
+ * `ownDistinctId` likewise: a distinct id the builder already checked by the same rule.
  * @example
  * checkEventRecord({ event: 'signup', properties: { token: 't', distinct_id: 'u1', time: 1000.1 } }, '/track', 1_000_100)
  * // Right({ record, bytes: <its JSON size> })
@@ -71,6 +72,7 @@ export const checkEventRecord = (
   endpoint: '/track' | '/import',
   nowMs: number,
   ownInsertId?: string,
+  ownDistinctId?: string,
 ): E.Either<ValidationError, CheckedRecord> => {
   const properties = record['properties']
   if (!isObject(properties)) return E.left(validationError('properties', 'must be an object of properties'))
@@ -87,7 +89,9 @@ export const checkEventRecord = (
         : 'distinct_id'
   // `/import` requires a time and an insert id; `/track` checks them only when present.
   const idProblem =
-    validateField('distinct_id', properties[idKey], idKey === 'distinct_id' ? 'properties.distinct_id' : `properties.${idKey}`) ??
+    (properties[idKey] === (ownDistinctId ?? NaN)
+      ? undefined
+      : validateField('distinct_id', properties[idKey], idKey === 'distinct_id' ? 'properties.distinct_id' : `properties.${idKey}`)) ??
     // NaN equals nothing, so without ownInsertId every present (or, on /import, missing) id is checked.
     ((endpoint === '/import' || Object.hasOwn(properties, '$insert_id')) && properties['$insert_id'] !== (ownInsertId ?? NaN)
       ? validateField('$insert_id', properties['$insert_id'], 'properties.$insert_id')

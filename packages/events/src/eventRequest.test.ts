@@ -1,3 +1,4 @@
+import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import { eventRequest } from './eventRequest.ts'
 import { leftOf, rightOf } from './test-either.ts'
@@ -30,6 +31,20 @@ describe('eventRequest', () => {
     // The default id: 32 lowercase hex, as mixpanel-python's uuid4().hex.
     const record = rightOf(eventRequest({ token: 'T', distinctId: 'u1', event: 'e' }, undefined, '/track')).records[0] as { properties: { $insert_id: string } }
     expect(record.properties.$insert_id).toMatch(/^[0-9a-f]{32}$/)
+  })
+
+  it('checks a distinct_id that caller properties put in place of the checked one', () => {
+    for (const bad of ['null', '  ', 'undefined']) {
+      const input = { token: 'T', distinctId: 'u1', event: 'e', properties: { distinct_id: bad } }
+      expect(leftOf(eventRequest(input, undefined, '/track'))).toMatchObject({ _tag: 'ValidationError', path: 'properties.distinct_id' })
+    }
+    // The same id repeated in the properties is the checked one.
+    const same = rightOf(eventRequest({ token: 'T', distinctId: 'u1', event: 'e', properties: { distinct_id: 'u1' } }, undefined, '/track'))
+    expect((same.records[0] as { properties: { distinct_id: string } }).properties.distinct_id).toBe('u1')
+    // A derived id (userId, or $device: + deviceId) passes, and a placeholder deviceId never gets that far.
+    expect(E.isRight(eventRequest({ token: 'T', deviceId: 'd1', event: 'e' }, undefined, '/track'))).toBe(true)
+    expect(leftOf(eventRequest({ token: 'T', deviceId: 'null', event: 'e' }, undefined, '/track'))).toMatchObject({ path: 'deviceId' })
+    expect(leftOf(eventRequest({ token: 'T', userId: '$device:x', event: 'e' }, undefined, '/track'))).toMatchObject({ path: 'userId' })
   })
 })
 

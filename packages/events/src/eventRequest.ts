@@ -30,7 +30,8 @@ export const eventRequest = (input: unknown, env: BuildEnv | undefined, endpoint
     const own = env?.insertId === undefined ? randomInsertId() : undefined
     const record = buildEventRecord(fields.right, time, own ?? (env?.insertId as () => string)())
     if (E.isLeft(record)) return record
-    const checked = checkEventRecord(record.right, endpoint, nowMs, own)
+    // The distinct id was checked by the same rule as the input was read; a caller property that replaced it is checked again.
+    const checked = checkEventRecord(record.right, endpoint, nowMs, own, fields.right.distinctId)
     if (E.isLeft(checked)) return checked
     // The record's size rides along so the queue need not measure it again.
     return E.right({ endpoint, records: [checked.right.record], auth: endpoint === '/track' ? 'token' : 'secret', bytes: [checked.right.bytes] })

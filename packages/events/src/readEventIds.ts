@@ -12,6 +12,13 @@ export interface EventIdFields {
   readonly ids: JsonObject
 }
 
+// An id given is checked as a distinct id; deviceId and userId must not carry the prefix Mixpanel adds.
+const idProblem = (path: 'distinctId' | 'deviceId' | 'userId', id: unknown): ValidationError | undefined =>
+  id === undefined
+    ? undefined
+    : (validateField('distinct_id', id, path) ??
+      (path !== 'distinctId' && (id as string).startsWith(DEVICE) ? validationError(path, `must not start with '${DEVICE}' (Mixpanel adds it)`) : undefined))
+
 /**
  * Reads the ids of a `track` or `importData` input: `distinctId`, and Simplified ID Merge's
  * `deviceId` and `userId`, at least one of the three. Each one given must be a usable id (a
@@ -23,12 +30,9 @@ export interface EventIdFields {
  * readEventIds('u-1', undefined, undefined) // Right({ distinctId: 'u-1', ids: {} })
  */
 export const readEventIds = (distinctId: unknown, deviceId: unknown, userId: unknown): E.Either<ValidationError, EventIdFields> => {
-  for (const [path, id] of [['distinctId', distinctId], ['deviceId', deviceId], ['userId', userId]] as const) {
-    if (id === undefined) continue
-    const refused = validateField('distinct_id', id, path)
-    if (refused !== undefined) return E.left(refused)
-    if (path !== 'distinctId' && (id as string).startsWith(DEVICE)) return E.left(validationError(path, `must not start with '${DEVICE}' (Mixpanel adds it)`))
-  }
+  // Three plain calls, not a loop over a list of pairs: this runs for every event.
+  const refused = idProblem('distinctId', distinctId) ?? idProblem('deviceId', deviceId) ?? idProblem('userId', userId)
+  if (refused !== undefined) return E.left(refused)
   if (deviceId === undefined && userId === undefined) {
     return distinctId === undefined ? E.left(validationError('distinctId', 'is required (or deviceId and/or userId)')) : E.right({ distinctId: distinctId as string, ids: {} })
   }

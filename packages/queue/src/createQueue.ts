@@ -17,7 +17,7 @@ import {
   type MixpanelRequest,
   type Receipt,
 } from '@mp/core'
-import { missingSecret, send } from '@mp/send'
+import { missingSecret, send, sendTexts } from '@mp/send'
 import { createSemaphore } from './createSemaphore.ts'
 import { measureRequest, type MeasuredRequest } from './measureRequest.ts'
 import { mergeBySeq, type HeldRecords } from './mergeBySeq.ts'
@@ -26,9 +26,11 @@ import { startInterval } from './startInterval.ts'
 import { summarize, type BatchOutcome } from './summarize.ts'
 import type { ErrorContext, FlushReport, Queue, QueueOptions, Queued, Sender } from './types.ts'
 
-// Records held for one endpoint and auth, in flat arrays (no object per record), with each one's
-// JSON size and enqueue number, so records handed back after a failure regain their place.
-type Held = HeldRecords<JsonObject>
+// Records held for one endpoint and auth as their JSON texts, in flat arrays (no object per record),
+// with each one's size and enqueue number, so records handed back after a failure regain their place.
+// Holding the text, not the record, lets the record objects die young: a backlog costs one string
+// per record, and only that string is what the garbage collector has to move.
+type Held = HeldRecords<string>
 
 interface Group {
   readonly endpoint: Endpoint
@@ -44,11 +46,11 @@ const nothingHeld = (): Held => ({ records: [], bytes: [], seqs: [] })
 
 // A sender that throws or rejects breaks its own contract; treat that like a network failure
 // (transient), so the records stay held instead of vanishing.
-const runSafely = async (sender: Sender, req: MixpanelRequest): Promise<E.Either<MixpanelError, Receipt>> => {
+const runSafely = async (endpoint: Endpoint, task: () => TE.TaskEither<MixpanelError, Receipt>): Promise<E.Either<MixpanelError, Receipt>> => {
   try {
-    return await sender(req)()
+    return await task()()
   } catch (cause) {
-    return E.left(networkError(req.endpoint, 1, cause instanceof Error ? cause.message : 'the transport failed'))
+    return E.left(networkError(endpoint, 1, cause instanceof Error ? cause.message : 'the transport failed'))
   }
 }
 
@@ -96,7 +98,15 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
   const opts = resolveQueueOptions(options)
   if (E.isLeft(opts)) return refusing(opts.left)
   const { maxQueued, batchSize, flushAt, flushIntervalMs, concurrency, onError } = opts.right
-  const sender: Sender = opts.right.send ?? send(config)
+  const custom = opts.right.send
+  const sender: Sender = custom ?? send(config)
+  // Held texts go out joined as they are; a custom sender gets a descriptor whose records are parsed
+  // back from them (the JSON of what was enqueued, which is all a batch ever carries).
+  const sendHeld =
+    custom === undefined
+      ? sendTexts(resolved.right)
+      : (endpoint: Endpoint, auth: 'token' | 'secret', texts: ReadonlyArray<string>) =>
+          custom(request(endpoint, auth, texts.map((text) => JSON.parse(text) as JsonObject)))
   /** A `secret` request could never be sent without credentials: refused at once, like `send` would. */
   const lacksSecret = (measured: MeasuredRequest): boolean => measured.auth === 'secret' && resolved.right.credentials === undefined
 
@@ -154,7 +164,7 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
 
   const sendBatch = async (batch: Batch): Promise<BatchOutcome> => {
     const { group, records } = batch
-    const result = await runSafely(sender, request(group.endpoint, group.auth, records))
+    const result = await runSafely(group.endpoint, () => sendHeld(group.endpoint, group.auth, records))
     inFlight -= records.length
     const kept = E.isLeft(result) && !isPermanent(result.left)
     if (kept) {
@@ -195,7 +205,7 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
   const sendNow = (measured: MeasuredRequest): TE.TaskEither<MixpanelError, Receipt> => {
     if (lacksSecret(measured)) return failing(missingSecret(measured.endpoint))
     const req = request(measured.endpoint, measured.auth, measured.records)
-    return () => track(runSafely(sender, req))
+    return () => track(runSafely(req.endpoint, () => sender(req)))
   }
 
   const queued = (measured: MeasuredRequest, status: Queued['status']): E.Either<MixpanelError, Queued> =>
@@ -217,12 +227,13 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
   const hold = (measured: MeasuredRequest): E.Either<MixpanelError, Queued> => {
     const count = measured.records.length
     if (size() + count > maxQueued) return E.left(queueFull(maxQueued))
-    const key = `${measured.endpoint} ${measured.auth}`
+    // Token requests, nearly all of them, are keyed by the endpoint string itself: no new string per enqueue.
+    const key = measured.auth === 'token' ? measured.endpoint : `${measured.endpoint} secret`
     const group = groups.get(key) ?? { endpoint: measured.endpoint, auth: measured.auth, held: nothingHeld() }
     groups.set(key, group)
     const { records, bytes, seqs } = group.held
     for (let index = 0; index < count; index++) {
-      records.push(measured.records[index] as JsonObject)
+      records.push(measured.texts[index] as string)
       bytes.push(measured.bytes[index] ?? 0)
       seqs.push(seq++)
     }

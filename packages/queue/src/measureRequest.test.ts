@@ -1,5 +1,6 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
+import { sealRecord } from '@mp/core'
 import { measureRequest } from './measureRequest.ts'
 
 const tagOf = (x: unknown): string | undefined => {
@@ -12,7 +13,13 @@ describe('measureRequest', () => {
     const record = { event: 'é', properties: { a: 1 } }
     const r = measureRequest({ endpoint: '/track', auth: 'token', records: [record, {}] })
     expect(r).toStrictEqual(
-      E.right({ endpoint: '/track', auth: 'token', records: [record, {}], bytes: [new TextEncoder().encode(JSON.stringify(record)).length, 2] }),
+      E.right({
+        endpoint: '/track',
+        auth: 'token',
+        records: [record, {}],
+        texts: [JSON.stringify(record), '{}'],
+        bytes: [new TextEncoder().encode(JSON.stringify(record)).length, 2],
+      }),
     )
   })
 
@@ -39,10 +46,19 @@ describe('measureRequest', () => {
     expect(tagOf(getter)).toBe('ValidationError:request')
   })
 
-  it('uses the sizes a builder attached, one whole number per record', () => {
+  it('uses the text and size a builder sealed and attached, one whole number per record', () => {
+    const record = sealRecord({ event: 'e', properties: { a: 1 } }, '{"event":"e","properties":{"a":1}}')
+    const r = measureRequest({ endpoint: '/track', auth: 'token', records: [record], bytes: [12345] })
+    expect(r).toStrictEqual(E.right({ endpoint: '/track', auth: 'token', records: [record], texts: ['{"event":"e","properties":{"a":1}}'], bytes: [12345] }))
+  })
+
+  it('stringifies and measures a record no builder sealed, even with sizes attached (a spread or hand-made descriptor)', () => {
     const record = { event: 'e', properties: { a: 1 } }
     const r = measureRequest({ endpoint: '/track', auth: 'token', records: [record], bytes: [12345] })
-    expect(r).toStrictEqual(E.right({ endpoint: '/track', auth: 'token', records: [record], bytes: [12345] }))
+    expect(r).toStrictEqual(E.right({ endpoint: '/track', auth: 'token', records: [record], texts: [JSON.stringify(record)], bytes: [JSON.stringify(record).length] }))
+    // What is held is the record as it was when enqueued: a later change to it is not sent.
+    record.properties.a = 2
+    expect(E.isRight(r) && r.right.texts).toStrictEqual(['{"event":"e","properties":{"a":1}}'])
   })
 
   it('measures for itself when the attached sizes do not fit the records', () => {

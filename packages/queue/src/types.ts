@@ -82,7 +82,11 @@ export interface QueueOptions {
   readonly concurrency?: number
   /** Receives errors of automatic flushes and of immediate `$create_alias` sends. Must not throw (if it does, the throw is ignored). */
   readonly onError?: (error: MixpanelError, context: ErrorContext) => void
-  /** Replaces the transport (tests, custom pipelines). Default `send(config)`; it does the retries. */
+  /**
+   * Replaces the transport (tests, custom pipelines). Default `send(config)`; it does the retries.
+   * The queue holds each record as its JSON text, so the batches a custom sender gets carry records
+   * parsed back from those texts: equal, as JSON, to what was enqueued, but not the same objects.
+   */
   readonly send?: Sender
 }
 

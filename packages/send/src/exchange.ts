@@ -11,7 +11,7 @@ export interface Exchange {
   readonly method: 'get' | 'post'
   readonly url: string
   readonly headers: Readonly<Record<string, string>>
-  readonly body?: string | Uint8Array<ArrayBuffer>
+  readonly body?: string | Uint8Array<ArrayBuffer> | Blob
   /** Names the request in errors: the endpoint or the flag path. */
   readonly endpoint: string
   /** Scrubbed from any platform error text. */

@@ -1,4 +1,4 @@
-export { send } from './send.ts'
+export { send, sendTexts } from './send.ts'
 export { fetchFlags } from './fetchFlags.ts'
 export { toAction, toImportAction } from './toAction.ts'
 export type { Action, Builder } from './toAction.ts'

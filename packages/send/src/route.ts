@@ -4,6 +4,9 @@ import { missingSecret } from './missingSecret.ts'
 import { secretsOf } from './secrets.ts'
 
 /** Where a request goes, what it authenticates with, and what must never reach an error. */
+/** What fixes a request's route: its endpoint and auth. */
+type Addressed = Pick<MixpanelRequest, 'endpoint' | 'auth'>
+
 export interface Route {
   readonly url: string
   readonly authorization: string | undefined
@@ -20,7 +23,7 @@ export const basicAuth = (user: string, password: string): string =>
   `Basic ${btoa(new TextEncoder().encode(`${user}:${password}`).reduce((binary, byte) => binary + String.fromCharCode(byte), ''))}`
 
 // `/track`, `/engage` and `/groups` ask for verbose answers and no geolocation from the sender's IP.
-const verbose = (config: ResolvedConfig, request: MixpanelRequest): string => `${config.baseUrl}${request.endpoint}?verbose=1&ip=0`
+const verbose = (config: ResolvedConfig, request: Addressed): string => `${config.baseUrl}${request.endpoint}?verbose=1&ip=0`
 
 /**
  * The route of a request that carries no credentials: `/track`, `/engage` or `/groups` with the
@@ -29,7 +32,7 @@ const verbose = (config: ResolvedConfig, request: MixpanelRequest): string => `$
  * @example
  * tokenRoute(resolved, { endpoint: '/track', auth: 'token', records }) // Right({ url: '…/track?verbose=1&ip=0', authorization: undefined, secrets: [] })
  */
-export const tokenRoute = (config: ResolvedConfig, request: MixpanelRequest): E.Either<MixpanelError, Route> =>
+export const tokenRoute = (config: ResolvedConfig, request: Addressed): E.Either<MixpanelError, Route> =>
   request.auth === 'token' && request.endpoint !== '/import'
     ? E.right({ url: verbose(config, request), authorization: undefined, secrets: [] })
     : E.left(validationError('request', 'goes to /import or needs a secret: send it with send(), or make its action with toImportAction'))
@@ -42,7 +45,7 @@ export const tokenRoute = (config: ResolvedConfig, request: MixpanelRequest): E.
  * @example
  * route(resolved, { endpoint: '/import', auth: 'secret', records }) // Right({ url: '…/import?strict=1', authorization: 'Basic …', secrets: [...] })
  */
-export const route = (config: ResolvedConfig, request: MixpanelRequest): E.Either<MixpanelError, Route> => {
+export const route = (config: ResolvedConfig, request: Addressed): E.Either<MixpanelError, Route> => {
   const credentials = config.credentials
   if (request.auth === 'secret' && credentials === undefined) return E.left(missingSecret(request.endpoint))
   if (request.endpoint !== '/import') return E.right({ url: verbose(config, request), authorization: undefined, secrets: secretsOf(config) })

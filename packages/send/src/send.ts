@@ -16,6 +16,7 @@ import {
   recordsRejected,
   validationError,
   type Config,
+  type Endpoint,
   type FailedRecord,
   type JsonObject,
   type MixpanelError,
@@ -38,28 +39,35 @@ interface Tally {
 }
 
 // 2. A platform without CompressionStream, or one that fails to compress, sends plain JSON, which
-// every endpoint accepts.
-const encode = async (records: ReadonlyArray<JsonObject>, gzip: boolean): Promise<E.Either<MixpanelError, string | Uint8Array<ArrayBuffer>>> => {
-  let json: string
+// every endpoint accepts. `json` writes the body text: `recordsJson` for records (the texts builders
+// remembered, joined, else one JSON.stringify of the array), a plain join for the queue's texts.
+const encode = async <R>(
+  part: ReadonlyArray<R>,
+  json: (part: ReadonlyArray<R>) => string | Uint8Array<ArrayBuffer>,
+  gzip: boolean,
+): Promise<E.Either<MixpanelError, string | Uint8Array<ArrayBuffer> | Blob>> => {
+  let text: string | Uint8Array<ArrayBuffer>
   try {
-    // The texts builders remembered, joined; otherwise one JSON.stringify of the whole array. Throws
-    // on cycles and BigInts, which builders refuse earlier but a hand-made descriptor may hold.
-    json = recordsJson(records)
+    // Throws on cycles and BigInts, which builders refuse earlier but a hand-made descriptor may hold.
+    text = json(part)
   } catch (error) {
     return E.left(validationError('records', `cannot be written as JSON (${error instanceof Error ? error.name : 'unknown reason'})`))
   }
   try {
-    if (gzip) return E.right(new Uint8Array(await new Response(new Blob([json]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer()))
+    // A gzipped body is the one kind that is a Blob.
+    if (gzip) return E.right(await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).blob())
   } catch {
     // Plain JSON below.
   }
-  return E.right(json)
+  return E.right(text)
 }
 
 // 2–6 for a request whose route is known; `decode` reads the answers of its endpoint.
-const deliverVia = (
+const deliverVia = <R>(
   config: ResolvedConfig,
-  { endpoint, records }: MixpanelRequest,
+  endpoint: Endpoint,
+  records: ReadonlyArray<R>,
+  json: (part: ReadonlyArray<R>) => string | Uint8Array<ArrayBuffer>,
   routed: E.Either<MixpanelError, Route>,
   decode: (endpoint: string, answer: Answer, secrets: ReadonlyArray<string>) => E.Either<MixpanelError, number | undefined>,
 ): TE.TaskEither<MixpanelError, Receipt> => {
@@ -69,14 +77,14 @@ const deliverVia = (
 
   // 2–5. Sends `part`, which starts at `offset` in the request, and adds the outcome to `tally`.
   // Answers the error that ends the whole request, if any; refused records do not: the other parts still go.
-  const deliver = async (part: ReadonlyArray<JsonObject>, offset: number, tally: Tally): Promise<MixpanelError | undefined> => {
+  const deliver = async (part: ReadonlyArray<R>, offset: number, tally: Tally): Promise<MixpanelError | undefined> => {
     // Mixpanel's /engage refuses gzip bodies.
-    const body = await encode(part, config.gzip && endpoint !== '/engage')
+    const body = await encode(part, json, config.gzip && endpoint !== '/engage')
     if (E.isLeft(body)) return body.left
     const answer = await exchange(config, {
       method: 'post',
       url,
-      headers: typeof body.right === 'string' ? headers : { ...headers, 'Content-Encoding': 'gzip' },
+      headers: body.right instanceof Blob ? { ...headers, 'Content-Encoding': 'gzip' } : headers,
       body: body.right,
       endpoint,
       secrets,
@@ -121,7 +129,7 @@ const deliverVia = (
 export const sendBuilt =
   (config: ResolvedConfig) =>
   (request: MixpanelRequest): TE.TaskEither<MixpanelError, Receipt> =>
-    deliverVia(config, request, route(config, request), decodeResponse)
+    deliverVia(config, request.endpoint, request.records, recordsJson, route(config, request), decodeResponse)
 
 /**
  * @internal `sendBuilt` for a request that carries no credentials (`/track`, `/engage`, `/groups`
@@ -133,7 +141,45 @@ export const sendBuilt =
 export const sendToken =
   (config: ResolvedConfig) =>
   (request: MixpanelRequest): TE.TaskEither<MixpanelError, Receipt> =>
-    deliverVia(config, request, tokenRoute(config, request), decodeTrack)
+    deliverVia(config, request.endpoint, request.records, recordsJson, tokenRoute(config, request), decodeTrack)
+
+// The queue's texts are records' JSON already: the body is their join, written straight into UTF-8
+// bytes (one pass, and no joined string for the platform to encode again). Sized for one byte per
+// character, which nearly every record is; a text with wider characters overflows it, and then the
+// joined string goes as before.
+const joinTexts = (texts: ReadonlyArray<string>): string | Uint8Array<ArrayBuffer> => {
+  let size = texts.length + 1
+  for (const text of texts) size += text.length
+  const body = new Uint8Array(size)
+  const encoder = new TextEncoder()
+  body[0] = 0x5b // '['
+  let at = 1
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i] as string
+    if (i > 0) body[at++] = 0x2c // ','
+    const done = encoder.encodeInto(text, body.subarray(at))
+    if (done.read < text.length) return `[${texts.join()}]`
+    at += done.written
+  }
+  if (at !== size - 1) return `[${texts.join()}]`
+  body[at] = 0x5d // ']'
+  return body
+}
+
+/**
+ * @internal For the queue, which holds each record as its JSON text (the builder's, or its own
+ * `JSON.stringify` at enqueue time) rather than the record: sends `texts` joined as the JSON array
+ * body, exactly as `sendBuilt` would send the records they are the JSON of, with the same retries,
+ * 413 halving and decoding. The texts are trusted: only the queue, which made or checked each one,
+ * calls this.
+ * @example
+ * await sendTexts(resolved)('/track', 'token', ['{"event":"signup","properties":{"token":"t","distinct_id":"u1"}}'])()
+ * // Right({ endpoint: '/track', records: 1, attempts: 1 })
+ */
+export const sendTexts =
+  (config: ResolvedConfig) =>
+  (endpoint: Endpoint, auth: 'token' | 'secret', texts: ReadonlyArray<string>): TE.TaskEither<MixpanelError, Receipt> =>
+    deliverVia(config, endpoint, texts, joinTexts, route(config, { endpoint, auth }), decodeResponse)
 
 /**
  * Executes a request descriptor over HTTP: POSTs its records as a JSON array with the endpoint's
