@@ -29,5 +29,6 @@ export const buildEventRecord = (fields: EventFields, time: number, insertId: st
   // Plain names, so assigning them is safe; they keep the place a caller key of the same name had.
   for (const key in fields.ids) props[key] = fields.ids[key] as string
   const record = { event: fields.event, properties: props }
-  return E.right(Object.keys(fields.meta).length === 0 ? record : { ...record, ...fields.meta })
+  for (const _ in fields.meta) return E.right({ ...record, ...fields.meta })
+  return E.right(record)
 }

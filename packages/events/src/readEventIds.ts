@@ -12,6 +12,9 @@ export interface EventIdFields {
   readonly ids: JsonObject
 }
 
+// `distinctId` alone (nearly always) adds no ids: one shared empty object, never written to.
+const NO_IDS: JsonObject = {}
+
 // An id given is checked as a distinct id; deviceId and userId must not carry the prefix Mixpanel adds.
 const idProblem = (path: 'distinctId' | 'deviceId' | 'userId', id: unknown): ValidationError | undefined =>
   id === undefined
@@ -34,7 +37,7 @@ export const readEventIds = (distinctId: unknown, deviceId: unknown, userId: unk
   const refused = idProblem('distinctId', distinctId) ?? idProblem('deviceId', deviceId) ?? idProblem('userId', userId)
   if (refused !== undefined) return E.left(refused)
   if (deviceId === undefined && userId === undefined) {
-    return distinctId === undefined ? E.left(validationError('distinctId', 'is required (or deviceId and/or userId)')) : E.right({ distinctId: distinctId as string, ids: {} })
+    return distinctId === undefined ? E.left(validationError('distinctId', 'is required (or deviceId and/or userId)')) : E.right({ distinctId: distinctId as string, ids: NO_IDS })
   }
   const derived = (userId ?? DEVICE + (deviceId as string)) as string
   if (distinctId !== undefined && distinctId !== derived) {

@@ -15,6 +15,8 @@ export interface EventFields {
   readonly ids: JsonObject
 }
 
+const NO_META: E.Either<never, JsonObject> = { _tag: 'Right', right: {} }
+
 /**
  * Reads and checks a builder's input: an object with the project `token`, ids (`distinctId`, or
  * Simplified ID Merge's `deviceId` / `userId`: see `readEventIds`), an `event` name, and an optional
@@ -38,7 +40,8 @@ export const readEventInput = (input: unknown): E.Either<MixpanelError, EventFie
   const event = raw['event']
   const eventProblem = validateField('event', event, 'event')
   if (eventProblem !== undefined) return E.left(eventProblem)
-  const meta = toJsonObject(raw['meta'], 'meta')
+  // No meta (nearly always): the shared empty object, not a fresh copy of nothing for every event.
+  const meta = raw['meta'] === undefined ? NO_META : toJsonObject(raw['meta'], 'meta')
   if (E.isLeft(meta)) return meta
   const { distinctId, ids: reserved } = ids.right
   return E.right({ token: (token as string).trim(), distinctId, ids: reserved, event: event as string, properties: raw['properties'], meta: meta.right })
