@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { recordsJson, recordText, sealRecord } from './recordText.ts'
+import { recordsJson, sealedText, sealRecord } from './recordText.ts'
 
-describe('sealRecord, recordText, recordsJson', () => {
+describe('sealRecord, sealedText, recordsJson', () => {
   it('joins the texts sealed records were given, so those texts are what goes on the wire', () => {
     // A text that differs from JSON.stringify shows that the remembered one is used.
     const a = sealRecord({ event: 'a', properties: {} }, '{"event":"a","properties":{}}')
     const b = sealRecord({ event: 'b', properties: { n: 1 } }, '{"event":"b","properties":{"n":1}}')
     expect(recordsJson([a, b])).toBe('[{"event":"a","properties":{}},{"event":"b","properties":{"n":1}}]')
-    expect(recordText(b)).toBe('{"event":"b","properties":{"n":1}}')
+    expect(sealedText(b)).toBe('{"event":"b","properties":{"n":1}}')
     const marked = sealRecord({ event: 'm' }, '{"event":"m","marked":true}')
     expect(recordsJson([marked])).toBe('[{"event":"m","marked":true}]')
   })
@@ -16,7 +16,7 @@ describe('sealRecord, recordText, recordsJson', () => {
     const sealed = sealRecord({ event: 's' }, '{"event":"s","stale":true}')
     const plain = { event: 'p' }
     expect(recordsJson([sealed, plain])).toBe(JSON.stringify([sealed, plain]))
-    expect(recordText(plain)).toBe('{"event":"p"}')
+    expect(sealedText(plain)).toBeUndefined()
     expect(recordsJson([])).toBe('[]')
   })
 

@@ -42,14 +42,6 @@ export const sealRecord = (record: JsonObject, json: string): JsonObject => {
 export const sealedText = (record: JsonObject): string | undefined => texts?.get(record)
 
 /**
- * The JSON text of a record: the one remembered when a builder sealed it, else `JSON.stringify`.
- * Never anything but the JSON of `record` as it is now (sealed records cannot change).
- * @example
- * recordText({ event: 'e', properties: {} }) // '{"event":"e","properties":{}}'
- */
-export const recordText = (record: JsonObject): string => texts?.get(record) ?? JSON.stringify(record)
-
-/**
  * The wire body of a batch: the JSON array of `records`, joined from the texts their builders
  * remembered; when any record was not sealed by a builder, the whole array is stringified as one,
  * exactly as before. Throws what `JSON.stringify` throws (cycles, BigInt), like it.

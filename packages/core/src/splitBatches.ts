@@ -11,9 +11,14 @@ export const splitBatches = <T extends { readonly bytes: number }>(
   entries: ReadonlyArray<T>,
   limits: { readonly records: number; readonly bytes: number },
 ): ReadonlyArray<ReadonlyArray<T>> => {
+  const batches: Array<ReadonlyArray<T>> = []
   let start = 0
-  return batchEnds(
+  for (const end of batchEnds(
     entries.map((entry) => entry.bytes),
     limits,
-  ).map((end) => entries.slice(start, (start = end)))
+  )) {
+    batches.push(entries.slice(start, end))
+    start = end
+  }
+  return batches
 }

@@ -48,6 +48,10 @@ const limitProblem = (value: JsonObject | JsonArray, path: string, depth: number
   return undefined
 }
 
+// A value the builder made or already checked by the same rule (its own random insert id, the
+// distinct id it read) needs no second check: the check would answer the same for the same string.
+const vouched = (value: JsonValue | undefined, own: string | undefined): boolean => own !== undefined && value === own
+
 const isObject = (value: JsonValue | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -89,11 +93,10 @@ export const checkEventRecord = (
         : 'distinct_id'
   // `/import` requires a time and an insert id; `/track` checks them only when present.
   const idProblem =
-    (properties[idKey] === (ownDistinctId ?? NaN)
+    (vouched(properties[idKey], ownDistinctId)
       ? undefined
       : validateField('distinct_id', properties[idKey], idKey === 'distinct_id' ? 'properties.distinct_id' : `properties.${idKey}`)) ??
-    // NaN equals nothing, so without ownInsertId every present (or, on /import, missing) id is checked.
-    ((endpoint === '/import' || Object.hasOwn(properties, '$insert_id')) && properties['$insert_id'] !== (ownInsertId ?? NaN)
+    ((endpoint === '/import' || Object.hasOwn(properties, '$insert_id')) && !vouched(properties['$insert_id'], ownInsertId)
       ? validateField('$insert_id', properties['$insert_id'], 'properties.$insert_id')
       : undefined)
   if (idProblem !== undefined) return E.left(idProblem)

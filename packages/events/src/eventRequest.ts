@@ -26,12 +26,13 @@ export const eventRequest = (input: unknown, env: BuildEnv | undefined, endpoint
       if (E.isLeft(timestamp)) return timestamp
       time = timestamp.right
     }
-    // An id from randomInsertId is valid by construction: checking it again was 7 % of an event's time.
-    const own = env?.insertId === undefined ? randomInsertId() : undefined
-    const record = buildEventRecord(fields.right, time, own ?? (env?.insertId as () => string)())
+    const custom = env?.insertId
+    const insertId = (custom ?? randomInsertId)()
+    const record = buildEventRecord(fields.right, time, insertId)
     if (E.isLeft(record)) return record
-    // The distinct id was checked by the same rule as the input was read; a caller property that replaced it is checked again.
-    const checked = checkEventRecord(record.right, endpoint, nowMs, own, fields.right.distinctId)
+    // Vouched for, so not checked again: an id from randomInsertId (valid by construction) and the
+    // distinct id readEventInput checked. A caller's insertId, or a property replacing either, is checked.
+    const checked = checkEventRecord(record.right, endpoint, nowMs, custom === undefined ? insertId : undefined, fields.right.distinctId)
     if (E.isLeft(checked)) return checked
     // The record's size rides along so the queue need not measure it again.
     return E.right({ endpoint, records: [checked.right.record], auth: endpoint === '/track' ? 'token' : 'secret', bytes: [checked.right.bytes] })

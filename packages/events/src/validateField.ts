@@ -43,4 +43,3 @@ export const validateField = (field: EventField, value: unknown, path: string): 
   const problem = PROBLEMS[field](value)
   return problem === undefined ? undefined : validationError(path, problem)
 }
-

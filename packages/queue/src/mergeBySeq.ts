@@ -18,7 +18,8 @@ export const mergeBySeq = <R>(a: HeldRecords<R>, b: HeldRecords<R>): HeldRecords
   let j = 0
   while (i < a.seqs.length || j < b.seqs.length) {
     const fromA = j >= b.seqs.length || (i < a.seqs.length && (a.seqs[i] as number) < (b.seqs[j] as number))
-    const [side, at] = fromA ? [a, i++] : [b, j++]
+    const side = fromA ? a : b
+    const at = fromA ? i++ : j++
     out.records.push(side.records[at] as R)
     out.bytes.push(side.bytes[at] as number)
     out.seqs.push(side.seqs[at] as number)

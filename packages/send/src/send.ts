@@ -39,8 +39,8 @@ interface Tally {
 }
 
 // 2. A platform without CompressionStream, or one that fails to compress, sends plain JSON, which
-// every endpoint accepts. `json` writes the body text: `recordsJson` for records (the texts builders
-// remembered, joined, else one JSON.stringify of the array), a plain join for the queue's texts.
+// every endpoint accepts. `json` writes the body: `recordsJson` for records (the texts builders
+// remembered, joined, else one JSON.stringify of the array), `joinTexts` (UTF-8 bytes) for the queue's texts.
 const encode = async <R>(
   part: ReadonlyArray<R>,
   json: (part: ReadonlyArray<R>) => string | Uint8Array<ArrayBuffer>,
