@@ -1,6 +1,5 @@
 import { either as E, type taskEither as TE } from 'fp-ts'
 import {
-  batchEnds,
   batchLimits,
   configError,
   isAliasRequest,
@@ -17,32 +16,32 @@ import {
   type MixpanelRequest,
   type Receipt,
 } from '@mp/core'
-import { missingSecret, send, sendTexts } from '@mp/send'
+import { missingSecret, send, sendPacked, unpackTexts, type PackedRecords } from '@mp/send'
 import { createSemaphore } from './createSemaphore.ts'
 import { measureRequest, type MeasuredRequest } from './measureRequest.ts'
-import { mergeBySeq, type HeldRecords } from './mergeBySeq.ts'
+import { createHeldLog, type HeldLog } from './createHeldLog.ts'
+import { holdText } from './holdText.ts'
+import { mergeBySeq } from './mergeBySeq.ts'
+import { packHeld, type PackedBatch } from './packHeld.ts'
 import { resolveQueueOptions } from './resolveQueueOptions.ts'
 import { startInterval } from './startInterval.ts'
 import { summarize, type BatchOutcome } from './summarize.ts'
 import type { ErrorContext, FlushReport, Queue, QueueOptions, Queued, Sender } from './types.ts'
 
-// Records held for one endpoint and auth as their JSON texts, in flat arrays (no object per record),
-// with each one's size and enqueue number, so records handed back after a failure regain their place.
-// Holding the text, not the record, lets the record objects die young: a backlog costs one string
-// per record, and only that string is what the garbage collector has to move.
-type Held = HeldRecords<string>
-
+// Records held for one endpoint and auth as the UTF-8 of their JSON in one buffer (createHeldLog.ts):
+// each record's object and text die young, and a backlog is bytes the garbage collector never walks.
 interface Group {
   readonly endpoint: Endpoint
   readonly auth: 'token' | 'secret'
-  held: Held
+  held: HeldLog
 }
 
-interface Batch extends Held {
+interface Batch extends PackedBatch {
   readonly group: Group
 }
 
-const nothingHeld = (): Held => ({ records: [], bytes: [], seqs: [] })
+// A buffer a flush emptied is written over by the next records, unless a burst grew it past this.
+const KEPT_BUFFER_BYTES = 4 * 1024 * 1024
 
 // A sender that throws or rejects breaks its own contract; treat that like a network failure
 // (transient), so the records stay held instead of vanishing.
@@ -100,13 +99,13 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
   const { maxQueued, batchSize, flushAt, flushIntervalMs, concurrency, onError } = opts.right
   const custom = opts.right.send
   const sender: Sender = custom ?? send(config)
-  // Held texts go out joined as they are; a custom sender gets a descriptor whose records are parsed
-  // back from them (the JSON of what was enqueued, which is all a batch ever carries).
+  // Batches go out as the bytes they are held as; a custom sender gets a descriptor whose records are
+  // parsed back from them (the JSON of what was enqueued, which is all a batch ever carries).
   const sendHeld =
     custom === undefined
-      ? sendTexts(resolved.right)
-      : (endpoint: Endpoint, auth: 'token' | 'secret', texts: ReadonlyArray<string>) =>
-          custom(request(endpoint, auth, texts.map((text) => JSON.parse(text) as JsonObject)))
+      ? sendPacked(resolved.right)
+      : (endpoint: Endpoint, auth: 'token' | 'secret', packed: PackedRecords) =>
+          custom(request(endpoint, auth, unpackTexts(packed).map((text) => JSON.parse(text) as JsonObject)))
   /** A `secret` request could never be sent without credentials: refused at once, like `send` would. */
   const lacksSecret = (measured: MeasuredRequest): boolean => measured.auth === 'secret' && resolved.right.credentials === undefined
 
@@ -149,29 +148,27 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
   const claim = (): Batch[] => {
     const batches: Batch[] = []
     for (const group of groups.values()) {
-      const { records, bytes, seqs } = group.held
-      group.held = nothingHeld()
-      held -= records.length
-      inFlight += records.length
-      let start = 0
-      for (const end of batchEnds(bytes, { records: batchSize, bytes: batchLimits(group.endpoint).bytes })) {
-        batches.push({ group, records: records.slice(start, end), bytes: bytes.slice(start, end), seqs: seqs.slice(start, end) })
-        start = end
-      }
+      const log = group.held
+      const count = log.seqs.length
+      if (count === 0) continue
+      for (const batch of packHeld(log, { records: batchSize, bytes: batchLimits(group.endpoint).bytes })) batches.push({ group, ...batch })
+      group.held = createHeldLog(log.buffer.length <= KEPT_BUFFER_BYTES ? log.buffer : undefined)
+      held -= count
+      inFlight += count
     }
     return batches
   }
 
   const sendBatch = async (batch: Batch): Promise<BatchOutcome> => {
-    const { group, records } = batch
-    const result = await runSafely(group.endpoint, () => sendHeld(group.endpoint, group.auth, records))
-    inFlight -= records.length
+    const { group, packed, seqs } = batch
+    const result = await runSafely(group.endpoint, () => sendHeld(group.endpoint, group.auth, packed))
+    inFlight -= seqs.length
     const kept = E.isLeft(result) && !isPermanent(result.left)
     if (kept) {
       group.held = mergeBySeq(group.held, batch)
-      held += records.length
+      held += seqs.length
     }
-    return { endpoint: group.endpoint, records: records.length, result, kept }
+    return { endpoint: group.endpoint, records: seqs.length, result, kept }
   }
 
   const runFlush = async (): Promise<{ readonly report: FlushReport; readonly own: ReadonlyArray<BatchOutcome> }> => {
@@ -229,14 +226,9 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
     if (size() + count > maxQueued) return E.left(queueFull(maxQueued))
     // Token requests, nearly all of them, are keyed by the endpoint string itself: no new string per enqueue.
     const key = measured.auth === 'token' ? measured.endpoint : `${measured.endpoint} secret`
-    const group = groups.get(key) ?? { endpoint: measured.endpoint, auth: measured.auth, held: nothingHeld() }
+    const group = groups.get(key) ?? { endpoint: measured.endpoint, auth: measured.auth, held: createHeldLog() }
     groups.set(key, group)
-    const { records, bytes, seqs } = group.held
-    for (let index = 0; index < count; index++) {
-      records.push(measured.texts[index] as string)
-      bytes.push(measured.bytes[index] ?? 0)
-      seqs.push(seq++)
-    }
+    for (let index = 0; index < count; index++) holdText(group.held, measured.texts[index] as string, measured.bytes[index] as number, seq++)
     held += count
     if (flushAt !== undefined && held >= flushAt) autoFlush()
     return queued(measured, 'held')

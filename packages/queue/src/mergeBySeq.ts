@@ -1,28 +1,37 @@
-/** Held records as flat arrays: each record, its JSON size and its enqueue number, index by index. */
-export interface HeldRecords<R> {
-  readonly records: R[]
-  readonly bytes: number[]
-  readonly seqs: number[]
+import { createHeldLog, type HeldLog } from './createHeldLog.ts'
+import type { PackedBatch } from './packHeld.ts'
+
+type Writable = { -readonly [K in keyof HeldLog]: HeldLog[K] }
+
+// Copies bytes [start, end) of `source`, one record's JSON, to the end of `out`.
+const copyRecord = (out: Writable, source: Uint8Array, start: number, end: number, seq: number): void => {
+  out.buffer.set(source.subarray(start, end), out.used)
+  out.used += end - start
+  out.ends.push(out.used)
+  out.buffer[out.used++] = 0x2c // ','
+  out.seqs.push(seq)
 }
 
 /**
- * Merges two runs of held records, each in enqueue order, into one in enqueue order, so records
- * handed back after a failed batch regain their place among those enqueued meanwhile.
+ * Puts the records of a failed `batch` back among those `log` held meanwhile, in enqueue order, so
+ * they regain their place; their bytes are copied as they are. Answers a new log.
  * @example
- * mergeBySeq({ records: ['a', 'd'], bytes: [1, 4], seqs: [1, 4] }, { records: ['b'], bytes: [2], seqs: [2] })
- * // { records: ['a', 'b', 'd'], bytes: [1, 2, 4], seqs: [1, 2, 4] }
+ * mergeBySeq(log, batch) // seqs [1, 4] and [2, 3] → a log with seqs [1, 2, 3, 4]
  */
-export const mergeBySeq = <R>(a: HeldRecords<R>, b: HeldRecords<R>): HeldRecords<R> => {
-  const out: HeldRecords<R> = { records: [], bytes: [], seqs: [] }
+export const mergeBySeq = (log: HeldLog, batch: PackedBatch): HeldLog => {
+  const { body, ends } = batch.packed
+  // Every byte of both fits: each record keeps its comma, and the batch's brackets are spare.
+  const out = createHeldLog(new Uint8Array(Math.max(log.used + body.length, 2))) as Writable
   let i = 0
   let j = 0
-  while (i < a.seqs.length || j < b.seqs.length) {
-    const fromA = j >= b.seqs.length || (i < a.seqs.length && (a.seqs[i] as number) < (b.seqs[j] as number))
-    const side = fromA ? a : b
-    const at = fromA ? i++ : j++
-    out.records.push(side.records[at] as R)
-    out.bytes.push(side.bytes[at] as number)
-    out.seqs.push(side.seqs[at] as number)
+  while (i < log.seqs.length || j < batch.seqs.length) {
+    if (j >= batch.seqs.length || (i < log.seqs.length && (log.seqs[i] as number) < (batch.seqs[j] as number))) {
+      copyRecord(out, log.buffer, i === 0 ? 0 : (log.ends[i - 1] as number) + 1, log.ends[i] as number, log.seqs[i] as number)
+      i++
+    } else {
+      copyRecord(out, body, j === 0 ? 1 : (ends[j - 1] as number) + 1, ends[j] as number, batch.seqs[j] as number)
+      j++
+    }
   }
   return out
 }

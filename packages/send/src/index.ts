@@ -1,4 +1,7 @@
-export { send, sendTexts } from './send.ts'
+export { send, sendPacked } from './send.ts'
+export { packTexts } from './packedRecords.ts'
+export type { PackedRecords } from './packedRecords.ts'
+export { unpackTexts } from './unpackTexts.ts'
 export { fetchFlags } from './fetchFlags.ts'
 export { toAction, toImportAction } from './toAction.ts'
 export type { Action, Builder } from './toAction.ts'

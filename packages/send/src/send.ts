@@ -27,6 +27,8 @@ import {
 import { checkRequest } from './checkRequest.ts'
 import { decodeResponse, decodeTrack } from './decodeResponse.ts'
 import { exchange, type Answer } from './exchange.ts'
+import { halvePacked } from './halvePacked.ts'
+import type { PackedRecords } from './packedRecords.ts'
 import { route, tokenRoute, type Route } from './route.ts'
 
 /** What the parts of a request (more than one after a 413) add up to. */
@@ -39,17 +41,15 @@ interface Tally {
 }
 
 // 2. A platform without CompressionStream, or one that fails to compress, sends plain JSON, which
-// every endpoint accepts. `json` writes the body: `recordsJson` for records (the texts builders
-// remembered, joined, else one JSON.stringify of the array), `joinTexts` (UTF-8 bytes) for the queue's texts.
-const encode = async <R>(
-  part: ReadonlyArray<R>,
-  json: (part: ReadonlyArray<R>) => string | Uint8Array<ArrayBuffer>,
+// every endpoint accepts.
+const encode = async (
+  json: () => string | Uint8Array<ArrayBuffer>,
   gzip: boolean,
 ): Promise<E.Either<MixpanelError, string | Uint8Array<ArrayBuffer> | Blob>> => {
   let text: string | Uint8Array<ArrayBuffer>
   try {
     // Throws on cycles and BigInts, which builders refuse earlier but a hand-made descriptor may hold.
-    text = json(part)
+    text = json()
   } catch (error) {
     return E.left(validationError('records', `cannot be written as JSON (${error instanceof Error ? error.name : 'unknown reason'})`))
   }
@@ -62,12 +62,34 @@ const encode = async <R>(
   return E.right(text)
 }
 
+// What deliverVia needs to know of the records it sends, whatever holds them: how many there are,
+// their body as a JSON array, and the two halves a 413 splits them into.
+interface Parts<P> {
+  readonly count: (part: P) => number
+  readonly body: (part: P) => string | Uint8Array<ArrayBuffer>
+  readonly halve: (part: P, middle: number) => readonly [P, P]
+}
+
+// Records as objects: `recordsJson` joins the texts builders remembered, else stringifies the array.
+const RECORDS: Parts<ReadonlyArray<JsonObject>> = {
+  count: (records) => records.length,
+  body: recordsJson,
+  halve: (records, middle) => [records.slice(0, middle), records.slice(middle)],
+}
+
+// The queue's batches: the body is ready, and a 413 cuts it between two records.
+const PACKED: Parts<PackedRecords> = {
+  count: (packed) => packed.ends.length,
+  body: (packed) => packed.body,
+  halve: halvePacked,
+}
+
 // 2–6 for a request whose route is known; `decode` reads the answers of its endpoint.
-const deliverVia = <R>(
+const deliverVia = <P>(
   config: ResolvedConfig,
   endpoint: Endpoint,
-  records: ReadonlyArray<R>,
-  json: (part: ReadonlyArray<R>) => string | Uint8Array<ArrayBuffer>,
+  records: P,
+  parts: Parts<P>,
   routed: E.Either<MixpanelError, Route>,
   decode: (endpoint: string, answer: Answer, secrets: ReadonlyArray<string>) => E.Either<MixpanelError, number | undefined>,
 ): TE.TaskEither<MixpanelError, Receipt> => {
@@ -77,9 +99,9 @@ const deliverVia = <R>(
 
   // 2–5. Sends `part`, which starts at `offset` in the request, and adds the outcome to `tally`.
   // Answers the error that ends the whole request, if any; refused records do not: the other parts still go.
-  const deliver = async (part: ReadonlyArray<R>, offset: number, tally: Tally): Promise<MixpanelError | undefined> => {
+  const deliver = async (part: P, offset: number, tally: Tally): Promise<MixpanelError | undefined> => {
     // Mixpanel's /engage refuses gzip bodies.
-    const body = await encode(part, json, config.gzip && endpoint !== '/engage')
+    const body = await encode(() => parts.body(part), config.gzip && endpoint !== '/engage')
     if (E.isLeft(body)) return body.left
     const answer = await exchange(config, {
       method: 'post',
@@ -93,7 +115,7 @@ const deliverVia = <R>(
     tally.attempts += answer.right.attempts
     const result = decode(endpoint, answer.right, secrets)
     if (E.isRight(result)) {
-      tally.records += part.length
+      tally.records += parts.count(part)
       tally.imported += result.right ?? 0
       return undefined
     }
@@ -103,10 +125,12 @@ const deliverVia = <R>(
       tally.imported += error.imported
       return undefined
     }
-    if (error._tag !== 'PayloadTooLarge' || part.length < 2) return error
+    const count = parts.count(part)
+    if (error._tag !== 'PayloadTooLarge' || count < 2) return error
     // 5. Halves, one after the other, so a split never multiplies the load; a failing half stops the rest.
-    const middle = Math.ceil(part.length / 2)
-    return (await deliver(part.slice(0, middle), offset, tally)) ?? deliver(part.slice(middle), offset + middle, tally)
+    const middle = Math.ceil(count / 2)
+    const [first, second] = parts.halve(part, middle)
+    return (await deliver(first, offset, tally)) ?? deliver(second, offset + middle, tally)
   }
 
   // 6. A fresh tally each time the task runs.
@@ -129,7 +153,7 @@ const deliverVia = <R>(
 export const sendBuilt =
   (config: ResolvedConfig) =>
   (request: MixpanelRequest): TE.TaskEither<MixpanelError, Receipt> =>
-    deliverVia(config, request.endpoint, request.records, recordsJson, route(config, request), decodeResponse)
+    deliverVia(config, request.endpoint, request.records, RECORDS, route(config, request), decodeResponse)
 
 /**
  * @internal `sendBuilt` for a request that carries no credentials (`/track`, `/engage`, `/groups`
@@ -141,45 +165,22 @@ export const sendBuilt =
 export const sendToken =
   (config: ResolvedConfig) =>
   (request: MixpanelRequest): TE.TaskEither<MixpanelError, Receipt> =>
-    deliverVia(config, request.endpoint, request.records, recordsJson, tokenRoute(config, request), decodeTrack)
-
-// The queue's texts are records' JSON already: the body is their join, written straight into UTF-8
-// bytes (one pass, and no joined string for the platform to encode again). Sized for one byte per
-// character, which nearly every record is; a text with wider characters overflows it, and then the
-// joined string goes as before.
-const joinTexts = (texts: ReadonlyArray<string>): string | Uint8Array<ArrayBuffer> => {
-  let size = texts.length + 1
-  for (const text of texts) size += text.length
-  const body = new Uint8Array(size)
-  const encoder = new TextEncoder()
-  body[0] = 0x5b // '['
-  let at = 1
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts[i] as string
-    if (i > 0) body[at++] = 0x2c // ','
-    const done = encoder.encodeInto(text, body.subarray(at))
-    if (done.read < text.length) return `[${texts.join()}]`
-    at += done.written
-  }
-  if (at !== size - 1) return `[${texts.join()}]`
-  body[at] = 0x5d // ']'
-  return body
-}
+    deliverVia(config, request.endpoint, request.records, RECORDS, tokenRoute(config, request), decodeTrack)
 
 /**
- * @internal For the queue, which holds each record as its JSON text (the builder's, or its own
- * `JSON.stringify` at enqueue time) rather than the record: sends `texts` joined as the JSON array
- * body, exactly as `sendBuilt` would send the records they are the JSON of, with the same retries,
- * 413 halving and decoding. The texts are trusted: only the queue, which made or checked each one,
- * calls this.
+ * @internal For the queue, which holds records as the UTF-8 of their JSON (a builder's text, or its
+ * own `JSON.stringify` at enqueue time) and sends each batch as a packed body: sends `packed` as it
+ * is, exactly as `sendBuilt` would send the records it is the JSON of, with the same retries, 413
+ * halving (between two records) and decoding. The body is trusted: only the queue, which wrote it
+ * from texts it made or checked, calls this.
  * @example
- * await sendTexts(resolved)('/track', 'token', ['{"event":"signup","properties":{"token":"t","distinct_id":"u1"}}'])()
+ * await sendPacked(resolved)('/track', 'token', packTexts(['{"event":"signup","properties":{"token":"t","distinct_id":"u1"}}']))()
  * // Right({ endpoint: '/track', records: 1, attempts: 1 })
  */
-export const sendTexts =
+export const sendPacked =
   (config: ResolvedConfig) =>
-  (endpoint: Endpoint, auth: 'token' | 'secret', texts: ReadonlyArray<string>): TE.TaskEither<MixpanelError, Receipt> =>
-    deliverVia(config, endpoint, texts, joinTexts, route(config, { endpoint, auth }), decodeResponse)
+  (endpoint: Endpoint, auth: 'token' | 'secret', packed: PackedRecords): TE.TaskEither<MixpanelError, Receipt> =>
+    deliverVia(config, endpoint, packed, PACKED, route(config, { endpoint, auth }), decodeResponse)
 
 /**
  * Executes a request descriptor over HTTP: POSTs its records as a JSON array with the endpoint's

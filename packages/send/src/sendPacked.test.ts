@@ -1,9 +1,10 @@
 import { either as E } from 'fp-ts'
 import { describe, expect, it } from 'vitest'
 import { normalizeConfig, type ResolvedConfig } from '@mp/core'
-import { sendTexts } from './send.ts'
+import { packTexts } from './packedRecords.ts'
+import { sendPacked } from './send.ts'
 
-// sendTexts is the queue's way out: records held as their JSON texts, sent as the joined array.
+// sendPacked is the queue's way out: records held as the UTF-8 of their JSON, sent as the packed array.
 
 const texts = ['{"event":"a","properties":{"distinct_id":"u1"}}', '{"event":"b","properties":{"distinct_id":"u2"}}', '{"event":"c","properties":{"distinct_id":"u3"}}']
 
@@ -22,10 +23,10 @@ const resolvedWith = (answer: (body: string) => Response): { readonly config: Re
   return { config: config.right, bodies, urls }
 }
 
-describe('sendTexts', () => {
+describe('sendPacked', () => {
   it('posts the texts joined as one JSON array to the endpoint, and counts them in the receipt', async () => {
     const { config, bodies, urls } = resolvedWith(() => new Response('{"error":null,"status":1}'))
-    const receipt = await sendTexts(config)('/track', 'token', texts)()
+    const receipt = await sendPacked(config)('/track', 'token', packTexts(texts))()
     expect(receipt).toStrictEqual(E.right({ endpoint: '/track', records: 3, attempts: 1 }))
     expect(bodies).toEqual([`[${texts.join(',')}]`])
     expect(JSON.parse(bodies[0] as string)).toHaveLength(3)
@@ -43,7 +44,7 @@ describe('sendTexts', () => {
         { status: 400 },
       )
     })
-    const result = await sendTexts(config)('/import', 'secret', texts)()
+    const result = await sendPacked(config)('/import', 'secret', packTexts(texts))()
     expect(bodies).toEqual([`[${texts.join(',')}]`, `[${texts[0]},${texts[1]}]`, `[${texts[2]}]`])
     expect(E.isLeft(result) && result.left).toMatchObject({ _tag: 'RecordsRejected', imported: 2, failed: [{ index: 1, field: 'properties.time' }] })
   })
@@ -52,12 +53,12 @@ describe('sendTexts', () => {
     const bodies: string[] = []
     const config = normalizeConfig({ token: 'tok', host: 'http://127.0.0.1:9', fetch: async () => (bodies.push('sent'), new Response('1')) })
     if (E.isLeft(config)) throw new Error(config.left.message)
-    const result = await sendTexts(config.right)('/import', 'secret', texts)()
+    const result = await sendPacked(config.right)('/import', 'secret', packTexts(texts))()
     expect(E.isLeft(result) && result.left._tag).toBe('ConfigError')
     expect(bodies).toEqual([])
   })
 
-  it('writes the body as the exact UTF-8 of the joined texts, whatever characters they hold and wherever', async () => {
+  it('sends the exact UTF-8 of the joined texts, whatever characters they hold and wherever, and halves them between records', async () => {
     const wide = ['é', '€', '😀', 'ü€😀']
     const batches = [
       texts,
@@ -68,9 +69,13 @@ describe('sendTexts', () => {
     ]
     for (const batch of batches) {
       const { config, bodies } = resolvedWith(() => new Response('{"error":null,"status":1}'))
-      expect(E.isRight(await sendTexts(config)('/track', 'token', batch)())).toBe(true)
+      expect(E.isRight(await sendPacked(config)('/track', 'token', packTexts(batch))())).toBe(true)
       expect(bodies).toEqual([`[${batch.join(',')}]`])
       expect(JSON.parse(bodies[0] as string)).toStrictEqual(batch.map((t) => JSON.parse(t)))
+      // A 413 cuts the packed body between two records, whatever their characters.
+      const halving = resolvedWith((body) => ((JSON.parse(body) as unknown[]).length > 1 ? new Response('too large', { status: 413 }) : new Response('{"error":null,"status":1}')))
+      expect(E.isRight(await sendPacked(halving.config)('/track', 'token', packTexts(batch))())).toBe(true)
+      expect(halving.bodies.filter((body) => (JSON.parse(body) as unknown[]).length === 1)).toEqual(batch.map((t) => `[${t}]`))
     }
   })
 
@@ -84,7 +89,7 @@ describe('sendTexts', () => {
     }
     const config = normalizeConfig({ token: 'tok', host: 'http://127.0.0.1:9', fetch, gzip: true })
     if (E.isLeft(config)) throw new Error(config.left.message)
-    expect(E.isRight(await sendTexts(config.right)('/track', 'token', texts)())).toBe(true)
+    expect(E.isRight(await sendPacked(config.right)('/track', 'token', packTexts(texts))())).toBe(true)
     expect(seen).toEqual([{ encoding: 'gzip', json: `[${texts.join(',')}]` }])
   })
 })

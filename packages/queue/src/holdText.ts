@@ -1,0 +1,42 @@
+import type { HeldLog } from './createHeldLog.ts'
+
+// Made on first use, so nothing happens at import time.
+let encoder: TextEncoder | undefined
+
+type Writable = { -readonly [K in keyof HeldLog]: HeldLog[K] }
+
+// Makes room for `room` more bytes, doubling the buffer as often as needed.
+const reserve = (log: Writable, room: number): void => {
+  if (log.used + room <= log.buffer.length) return
+  let size = log.buffer.length * 2
+  while (size < log.used + room) size *= 2
+  const grown = new Uint8Array(size)
+  grown.set(log.buffer.subarray(0, log.used))
+  log.buffer = grown
+}
+
+/**
+ * Writes one record's JSON `text` at the end of `log` as UTF-8, with its enqueue number `seq`.
+ * `bytes` is the text's UTF-8 size as measured by its builder or the queue; it only sizes the room
+ * made, so a wrong one costs a second write, never a wrong byte.
+ * @example
+ * const log = createHeldLog()
+ * holdText(log, '{"event":"a"}', 13, 0) // log.used === 14, log.ends === [13], log.seqs === [0]
+ */
+export const holdText = (log: HeldLog, text: string, bytes: number, seq: number): void => {
+  const held = log as Writable
+  reserve(held, bytes + 1)
+  encoder ??= new TextEncoder()
+  let done = encoder.encodeInto(text, held.buffer.subarray(held.used))
+  if (done.read < text.length) {
+    // Room for the worst case (three bytes per UTF-16 unit), then the whole text again.
+    reserve(held, text.length * 3 + 1)
+    done = encoder.encodeInto(text, held.buffer.subarray(held.used))
+  }
+  held.used += done.written
+  held.ends.push(held.used)
+  // A size given too small can leave the text fitting exactly, with no room for its comma.
+  reserve(held, 1)
+  held.buffer[held.used++] = 0x2c // ','
+  held.seqs.push(seq)
+}
