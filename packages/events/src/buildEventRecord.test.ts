@@ -41,4 +41,41 @@ describe('buildEventRecord', () => {
     expect(properties).toEqual({ plan: 'pro', at: new Date(0) })
     expect(Object.isFrozen(properties)).toBe(false)
   })
+
+  it('builds the same record whichever path the properties take (one spread for plain ones, the full walk for the rest)', () => {
+    const fields = { token: 'T', distinctId: 'u1', event: 'e', meta: {}, ids: { $user_id: 'u1' } }
+    // A Date sends the properties down the full walk; the same properties with the formatted string take the spread.
+    const slow = rightOf(buildEventRecord({ ...fields, properties: { plan: 'pro', tags: ['a', 1], at: new Date(0), time: 9 } }, 1, 'a'))
+    const fast = rightOf(buildEventRecord({ ...fields, properties: { plan: 'pro', tags: ['a', 1], at: '1970-01-01T00:00:00', time: 9 } }, 1, 'a'))
+    expect(fast).toStrictEqual(slow)
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(slow))
+  })
+
+  it('reads a throwing getter or Proxy trap in the properties as a ValidationError at its path, whichever path met it', () => {
+    const fields = { token: 'T', distinctId: 'u1', event: 'e', meta: {}, ids: {} }
+    const getter = Object.defineProperty({ plan: 'pro' }, 'secret', {
+      enumerable: true,
+      get() {
+        throw new Error('boom')
+      },
+    })
+    expect(leftOf(buildEventRecord({ ...fields, properties: getter }, 1, 'a'))).toMatchObject({ _tag: 'ValidationError', path: 'properties.secret' })
+    const trap = new Proxy(['a'], {
+      get() {
+        throw new Error('trap')
+      },
+    })
+    expect(leftOf(buildEventRecord({ ...fields, properties: { list: trap } }, 1, 'a'))).toMatchObject({ _tag: 'ValidationError', path: 'properties.list' })
+  })
+
+  it('leaves out symbol-keyed members, as JSON does, and never shares a list or object with the caller', () => {
+    const tags = ['a']
+    const properties = { tags, nested: { a: 1 }, [Symbol('hidden')]: 'not JSON' }
+    const record = rightOf(buildEventRecord({ token: 'T', distinctId: 'u1', event: 'e', properties, meta: {}, ids: {} }, 1, 'a'))
+    const props = record['properties'] as Record<string | symbol, unknown>
+    expect(Object.getOwnPropertySymbols(props)).toEqual([])
+    expect(props['tags']).toEqual(['a'])
+    expect(props['tags']).not.toBe(tags)
+    expect(props['nested']).not.toBe(properties.nested)
+  })
 })

@@ -1,5 +1,5 @@
 import { either as E } from 'fp-ts'
-import { copyJsonInto, LIB_NAME, LIB_VERSION, type JsonObject, type ValidationError } from '@mp/core'
+import { copyJsonInto, LIB_NAME, LIB_VERSION, settleCopy, type JsonObject, type JsonValue, type ValidationError } from '@mp/core'
 import type { EventFields } from './readEventInput.ts'
 
 /**
@@ -15,6 +15,41 @@ import type { EventFields } from './readEventInput.ts'
  * // Right({ event: 'signup', properties: { token: 't', distinct_id: 'u1', time: 1000.1, $insert_id: 'abc123', mp_lib, $lib_version }, ip: 0 })
  */
 export const buildEventRecord = (fields: EventFields, time: number, insertId: string): E.Either<ValidationError, JsonObject> => {
+  const fast = spreadProperties(fields, time, insertId)
+  const properties = fast === undefined ? fullWalk(fields, time, insertId) : E.right(fast)
+  if (E.isLeft(properties)) return properties
+  const props = properties.right
+  // Plain names, so assigning them is safe; they keep the place a caller key of the same name had.
+  for (const key in fields.ids) props[key] = fields.ids[key] as string
+  const record = { event: fields.event, properties: props }
+  for (const _ in fields.meta) return E.right({ ...record, ...fields.meta })
+  return E.right(record)
+}
+
+// Nearly every event's properties are a plain object of strings, numbers, booleans and flat lists:
+// one spread builds the object (V8 copies it in one step) and settleCopy only checks it. Anything
+// else, or a Proxy or getter that throws, takes the full walk, which converts it or says where it fails.
+const spreadProperties = (fields: EventFields, time: number, insertId: string): Record<string, JsonValue> | undefined => {
+  const source = fields.properties
+  if (typeof source !== 'object' || source === null) return undefined
+  try {
+    if (Object.getPrototypeOf(source) !== Object.prototype) return undefined
+    const copy = {
+      token: fields.token,
+      distinct_id: fields.distinctId,
+      time,
+      $insert_id: insertId,
+      mp_lib: LIB_NAME,
+      $lib_version: LIB_VERSION,
+      ...source,
+    }
+    return settleCopy(copy) ? (copy as Record<string, JsonValue>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const fullWalk = (fields: EventFields, time: number, insertId: string): E.Either<ValidationError, Record<string, JsonValue>> => {
   const defaults = {
     token: fields.token,
     distinct_id: fields.distinctId,
@@ -23,12 +58,5 @@ export const buildEventRecord = (fields: EventFields, time: number, insertId: st
     mp_lib: LIB_NAME,
     $lib_version: LIB_VERSION,
   }
-  const properties = copyJsonInto(defaults, fields.properties, 'properties')
-  if (E.isLeft(properties)) return properties
-  const props = properties.right
-  // Plain names, so assigning them is safe; they keep the place a caller key of the same name had.
-  for (const key in fields.ids) props[key] = fields.ids[key] as string
-  const record = { event: fields.event, properties: props }
-  for (const _ in fields.meta) return E.right({ ...record, ...fields.meta })
-  return E.right(record)
+  return copyJsonInto(defaults, fields.properties, 'properties')
 }
