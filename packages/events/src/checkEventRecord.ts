@@ -17,32 +17,46 @@ const MAX_EVENT_BYTES = 1024 * 1024
 const MAX_COUNT = 254
 const MAX_DEPTH = 3
 
+// A limit broken somewhere inside the properties: the keys leading to the container, and why.
+interface Broken {
+  readonly at: Array<string | number>
+  readonly reason: string
+}
+
 // Checks one container against the property limits at `depth` (0 is the properties object), then
-// the containers inside it; only containers can break a limit, so a path is built only for them.
+// the containers inside it. Nothing is allocated while every limit holds: the keys are walked with
+// for...in (lists by index), and the path is only built, on the way back up, for a broken limit.
 // Each container is frozen once checked: the record is sealed next (see sealRecord), and this walk
 // already visits every container, so sealing need not walk the properties again.
-const limitProblem = (value: JsonObject | JsonArray, path: string, depth: number): ValidationError | undefined => {
-  if (depth > MAX_DEPTH) {
-    return validationError(path, `is nested ${depth} levels deep; Mixpanel accepts objects and lists nested at most ${MAX_DEPTH} levels`)
-  }
+const limitProblem = (value: JsonObject | JsonArray, depth: number): Broken | undefined => {
+  if (depth > MAX_DEPTH) return { at: [], reason: `is nested ${depth} levels deep; Mixpanel accepts objects and lists nested at most ${MAX_DEPTH} levels` }
   const isList = Array.isArray(value)
-  // Lists by index, objects by their own keys: no iterator and no key strings for a list.
-  const keys = isList ? value : Object.keys(value)
-  const count = keys.length
+  let count = 0
+  if (isList) count = value.length
+  else for (const _ in value) count++
   if (count > MAX_COUNT) {
-    return validationError(
-      path,
-      depth === 0
-        ? `has ${count} properties; Mixpanel accepts fewer than 255 per event (defaults such as token and time included)`
-        : `is ${isList ? `a list of ${count} items` : `an object with ${count} keys`}; Mixpanel accepts fewer than 255`,
-    )
+    return {
+      at: [],
+      reason:
+        depth === 0
+          ? `has ${count} properties; Mixpanel accepts fewer than 255 per event (defaults such as token and time included)`
+          : `is ${isList ? `a list of ${count} items` : `an object with ${count} keys`}; Mixpanel accepts fewer than 255`,
+    }
   }
-  for (let i = 0; i < count; i++) {
-    const key = isList ? i : (keys[i] as string)
-    const item = (value as Record<string | number, JsonValue>)[key]
-    if (typeof item !== 'object' || item === null) continue
-    const error = limitProblem(item, isList ? `${path}[${i}]` : pathKey(path, key as string), depth + 1)
-    if (error !== undefined) return error
+  if (isList) {
+    for (let i = 0; i < count; i++) {
+      const item = (value as JsonArray)[i]
+      if (typeof item !== 'object' || item === null) continue
+      const broken = limitProblem(item, depth + 1)
+      if (broken !== undefined) return (broken.at.unshift(i), broken)
+    }
+  } else {
+    for (const key in value) {
+      const item = (value as JsonObject)[key]
+      if (typeof item !== 'object' || item === null) continue
+      const broken = limitProblem(item, depth + 1)
+      if (broken !== undefined) return (broken.at.unshift(key), broken)
+    }
   }
   Object.freeze(value)
   return undefined
@@ -106,8 +120,8 @@ export const checkEventRecord = (
   } else if (endpoint === '/import') {
     return E.left(validationError('properties.time', 'is required by /import: seconds since the epoch when the event happened'))
   }
-  const limits = limitProblem(properties, 'properties', 0)
-  if (limits !== undefined) return E.left(limits)
+  const broken = limitProblem(properties, 0)
+  if (broken !== undefined) return E.left(validationError(broken.at.reduce<string>(pathKey, 'properties'), broken.reason))
   // This text is the one that goes on the wire: sealing the record (frozen, its text remembered)
   // lets send and the queue join it instead of serialising the record a second time.
   const json = JSON.stringify(record)
