@@ -31,20 +31,21 @@ const measure = (input: unknown): E.Either<MixpanelError, MeasuredRequest> => {
   // Sizes a builder attached are used only when there is one well-formed size per record, and only
   // for records a builder sealed with their text; any other record is stringified and measured here.
   const sized = Array.isArray(given) && given.length === records.length && allSizes(given)
-  const texts: string[] = []
-  const bytes: number[] = []
+  // Sized up front: nearly every request holds one record, and a pushed-to empty list reserves room for 17.
+  const texts = new Array<string>(records.length)
+  const bytes = new Array<number>(records.length)
   for (let index = 0; index < records.length; index++) {
     const record = records[index] as JsonObject
     const text = sized ? sealedText(record) : undefined
     if (text !== undefined) {
-      texts.push(text)
-      bytes.push((given as ReadonlyArray<number>)[index] as number)
+      texts[index] = text
+      bytes[index] = (given as ReadonlyArray<number>)[index] as number
       continue
     }
     const measured = recordJson(record, index)
     if (E.isLeft(measured)) return measured
-    texts.push(measured.right.json)
-    bytes.push(measured.right.bytes)
+    texts[index] = measured.right.json
+    bytes[index] = measured.right.bytes
   }
   return E.right({ endpoint, auth, records, texts, bytes })
 }

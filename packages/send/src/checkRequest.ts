@@ -3,6 +3,9 @@ import { unreadable, validationError, type Endpoint, type JsonObject, type Mixpa
 
 const ENDPOINTS: ReadonlyArray<unknown> = ['/track', '/import', '/engage', '/groups']
 
+// Made once, not per call: the queue checks every descriptor it is given.
+const bad = (path: string, reason: string): E.Either<ValidationError, never> => E.left(validationError(`request${path}`, reason))
+
 /**
  * @internal Checks the shape of a request descriptor that may not come from a builder: a known
  * endpoint, `auth` of `'token'` or `'secret'`, and an array of at least `least` objects (`send`
@@ -13,7 +16,6 @@ const ENDPOINTS: ReadonlyArray<unknown> = ['/track', '/import', '/engage', '/gro
  * checkRequest({ endpoint: '/track', auth: 'token', records: [] }, 0) // Right({ endpoint: '/track', auth: 'token', records: [] })
  */
 export const checkRequest = (request: unknown, least: 0 | 1 = 1): E.Either<ValidationError, MixpanelRequest> => {
-  const bad = (path: string, reason: string) => E.left(validationError(`request${path}`, reason))
   try {
     if (typeof request !== 'object' || request === null || Array.isArray(request)) {
       return bad('', 'must be a request descriptor such as buildTrackPayload(…) returns')
