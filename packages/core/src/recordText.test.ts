@@ -32,4 +32,18 @@ describe('sealRecord, sealedText, recordsJson', () => {
     expect(Object.getOwnPropertySymbols(record)).toHaveLength(0)
     expect(JSON.parse(JSON.stringify(record))).toStrictEqual({ event: 'e', properties: { a: 1 } })
   })
+
+  it('remembers every text until it was read, and forgets a read one once a newer record is sealed (a miss is stringified, the same text)', () => {
+    const first = sealRecord({ event: 'first' }, '{"event":"first","remembered":true}')
+    const second = sealRecord({ event: 'second' }, '{"event":"second","remembered":true}')
+    // Never read before the second was sealed: still remembered.
+    expect(sealedText(first)).toBe('{"event":"first","remembered":true}')
+    // The newest one, read as often as asked while it is the newest.
+    expect(sealedText(second)).toBe('{"event":"second","remembered":true}')
+    expect(sealedText(second)).toBe('{"event":"second","remembered":true}')
+    sealRecord({ event: 'third' }, '{"event":"third"}')
+    // Read, then replaced: forgotten, so it goes out as JSON.stringify writes it.
+    expect(sealedText(second)).toBeUndefined()
+    expect(recordsJson([second])).toBe('[{"event":"second"}]')
+  })
 })

@@ -1,11 +1,19 @@
 import type { JsonObject } from './types.ts'
 
-// The JSON text of every record a builder sealed, keyed by the record object itself, so the record
-// stays plain data (no extra property, not even a symbol). A descriptor made by hand, spread with
-// new records, or round-tripped through JSON holds other objects, so it misses and is stringified
-// as before; a sealed record is frozen all the way down, so its text can never go stale. Made on
-// first use: nothing happens at import time.
-let texts: WeakMap<object, string> | undefined
+// The JSON text of records a builder sealed, keyed by the record object itself, so the record stays
+// plain data (no extra property, not even a symbol). A descriptor made by hand, spread with new
+// records, or round-tripped through JSON holds other objects, so it misses and is stringified as
+// before; a sealed record is frozen all the way down, so its text can never go stale.
+//
+// A miss only costs a second JSON.stringify of a frozen record, which gives the same text, so this is
+// a cache and may forget. It does, in one case: the newest record is kept in one slot, and it goes
+// into the WeakMap only if a newer one is sealed before anything read it. The usual path (build,
+// then enqueue or send at once) thus never touches the WeakMap: a WeakMap of 100 000s of keys that
+// die young costs about 1 us of CPU per set (x-wm.mjs), most of it in the garbage collector.
+// A record read once and then replaced is stringified if it is ever sent again.
+// Both are made on first use: nothing happens at import time.
+let newest: { readonly record: object; readonly text: string; read: boolean } | undefined
+let older: WeakMap<object, string> | undefined
 
 // Freezes a builder's object or list and every one inside it. One already frozen is taken as frozen
 // all the way down (a builder that froze its containers as it checked them saves the second walk).
@@ -29,17 +37,27 @@ const freezeDeep = (value: object): void => {
  */
 export const sealRecord = (record: JsonObject, json: string): JsonObject => {
   freezeDeep(record)
-  ;(texts ??= new WeakMap()).set(record, json)
+  if (newest !== undefined && !newest.read) (older ??= new WeakMap()).set(newest.record, newest.text)
+  newest = { record, text: json, read: false }
   return record
+}
+
+const textOf = (record: JsonObject): string | undefined => {
+  if (newest !== undefined && newest.record === record) {
+    newest.read = true
+    return newest.text
+  }
+  return older?.get(record)
 }
 
 /**
  * The text a builder remembered when it sealed `record`, or `undefined` for any other object (made
- * by hand, spread, parsed): those have to be serialised by whoever needs their JSON.
+ * by hand, spread, parsed) and for a record whose text was read once and then forgotten (see above):
+ * those have to be serialised by whoever needs their JSON.
  * @example
  * sealedText({ event: 'e', properties: {} }) // undefined
  */
-export const sealedText = (record: JsonObject): string | undefined => texts?.get(record)
+export const sealedText = (record: JsonObject): string | undefined => textOf(record)
 
 /**
  * The wire body of a batch: the JSON array of `records`, joined from the texts their builders
@@ -49,11 +67,9 @@ export const sealedText = (record: JsonObject): string | undefined => texts?.get
  * recordsJson([{ event: 'a', properties: {} }]) // '[{"event":"a","properties":{}}]'
  */
 export const recordsJson = (records: ReadonlyArray<JsonObject>): string => {
-  const known = texts
-  if (known === undefined) return JSON.stringify(records)
   let body = '['
   for (let i = 0; i < records.length; i++) {
-    const text = known.get(records[i] as JsonObject)
+    const text = textOf(records[i] as JsonObject)
     if (text === undefined) return JSON.stringify(records)
     body += i === 0 ? text : `,${text}`
   }
