@@ -6,5 +6,9 @@ import type { MixpanelRequest } from './types.ts'
  * @example
  * isAliasRequest(buildAliasPayload({ aliasId: 'u1', original: 'anon', token })) // true
  */
-export const isAliasRequest = (request: Pick<MixpanelRequest, 'endpoint' | 'records'>): boolean =>
-  request.endpoint === '/track' && request.records.some((record) => record['event'] === '$create_alias')
+export const isAliasRequest = (request: Pick<MixpanelRequest, 'endpoint' | 'records'>): boolean => {
+  if (request.endpoint !== '/track') return false
+  // A loop, not `some` with a callback: the queue asks this of every descriptor it is given.
+  for (const record of request.records) if (record['event'] === '$create_alias') return true
+  return false
+}

@@ -226,8 +226,11 @@ const build = (config: Config, options: QueueOptions | undefined): Queue => {
     if (size() + count > maxQueued) return E.left(queueFull(maxQueued))
     // Token requests, nearly all of them, are keyed by the endpoint string itself: no new string per enqueue.
     const key = measured.auth === 'token' ? measured.endpoint : `${measured.endpoint} secret`
-    const group = groups.get(key) ?? { endpoint: measured.endpoint, auth: measured.auth, held: createHeldLog() }
-    groups.set(key, group)
+    let group = groups.get(key)
+    if (group === undefined) {
+      group = { endpoint: measured.endpoint, auth: measured.auth, held: createHeldLog() }
+      groups.set(key, group)
+    }
     for (let index = 0; index < count; index++) holdText(group.held, measured.texts[index] as string, measured.bytes[index] as number, seq++)
     held += count
     if (flushAt !== undefined && held >= flushAt) autoFlush()
