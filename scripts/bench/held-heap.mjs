@@ -1,5 +1,5 @@
-// `node --expose-gc scripts/bench/held-heap.mjs [events]`: heap bytes the queue holds per waiting
-// record. Enqueues the bench's events (built with `buildTrackPayload`) into a queue that never
+// `node --expose-gc scripts/bench/held-heap.mjs [events]`: memory the queue holds per waiting record:
+// JS heap, and ArrayBuffer memory outside it (where the queue keeps records' UTF-8 since it holds bytes). Enqueues the bench's events (built with `buildTrackPayload`) into a queue that never
 // flushes, then drops the queue and reports what a full GC freed, per record. Expects a build
 // (`pnpm build`); run it in two checkouts to compare.
 import { buildTrackPayload } from '@mp/events'
@@ -20,9 +20,14 @@ for (const { event, distinctId, properties } of events) {
 const held = queue.size
 gc()
 gc()
-const withQueue = process.memoryUsage().heapUsed
+const withQueue = process.memoryUsage()
 queue = undefined
 gc()
 gc()
-const freed = withQueue - process.memoryUsage().heapUsed
-console.log(`${held} records held: ${Math.round(freed / held)} B of heap per record (${(freed / 2 ** 20).toFixed(1)} MB in all), node ${process.version}`)
+const without = process.memoryUsage()
+const heap = withQueue.heapUsed - without.heapUsed
+const buffers = withQueue.arrayBuffers - without.arrayBuffers
+const per = (bytes) => Math.round(bytes / held)
+console.log(
+  `${held} records held: ${per(heap + buffers)} B per record (${per(heap)} B of heap, ${per(buffers)} B of ArrayBuffer), ${((heap + buffers) / 2 ** 20).toFixed(1)} MB in all, node ${process.version}`,
+)

@@ -5,7 +5,7 @@
  * each record's text dies young, as soon as it is written here.
  */
 export interface HeldLog {
-  /** Grows by doubling when full. */
+  /** Grows by half when full. */
   readonly buffer: Uint8Array<ArrayBuffer>
   /** Bytes written so far. */
   readonly used: number

@@ -5,11 +5,12 @@ let encoder: TextEncoder | undefined
 
 type Writable = { -readonly [K in keyof HeldLog]: HeldLog[K] }
 
-// Makes room for `room` more bytes, doubling the buffer as often as needed.
+// Makes room for `room` more bytes, growing the buffer by half as often as needed: a backlog then
+// carries at most a third of its size as slack (doubling would allow half), for a few more copies.
 const reserve = (log: Writable, room: number): void => {
   if (log.used + room <= log.buffer.length) return
-  let size = log.buffer.length * 2
-  while (size < log.used + room) size *= 2
+  let size = Math.ceil(log.buffer.length * 1.5)
+  while (size < log.used + room) size = Math.ceil(size * 1.5)
   const grown = new Uint8Array(size)
   grown.set(log.buffer.subarray(0, log.used))
   log.buffer = grown
