@@ -34,29 +34,25 @@ const spreadProperties = (fields: EventFields, time: number, insertId: string): 
   if (typeof source !== 'object' || source === null) return undefined
   try {
     if (Object.getPrototypeOf(source) !== Object.prototype) return undefined
-    const copy = {
-      token: fields.token,
-      distinct_id: fields.distinctId,
-      time,
-      $insert_id: insertId,
-      mp_lib: LIB_NAME,
-      $lib_version: LIB_VERSION,
-      ...source,
-    }
+    const copy = withDefaults(fields, time, insertId, source)
     return settleCopy(copy) ? (copy as Record<string, JsonValue>) : undefined
   } catch {
     return undefined
   }
 }
 
-const fullWalk = (fields: EventFields, time: number, insertId: string): E.Either<ValidationError, Record<string, JsonValue>> => {
-  const defaults = {
-    token: fields.token,
-    distinct_id: fields.distinctId,
-    time,
-    $insert_id: insertId,
-    mp_lib: LIB_NAME,
-    $lib_version: LIB_VERSION,
-  }
-  return copyJsonInto(defaults, fields.properties, 'properties')
-}
+// The defaults alone hold only JSON values; the walk converts the caller's properties into them.
+const fullWalk = (fields: EventFields, time: number, insertId: string): E.Either<ValidationError, Record<string, JsonValue>> =>
+  copyJsonInto(withDefaults(fields, time, insertId, undefined) as Record<string, JsonValue>, fields.properties, 'properties')
+
+// The default properties in mixpanel-python's order, then `source`'s members (a key of the same name
+// replaces a default in its place). One literal with the spread at its end: V8 builds it in one step.
+const withDefaults = (fields: EventFields, time: number, insertId: string, source: object | undefined): Record<string, unknown> => ({
+  token: fields.token,
+  distinct_id: fields.distinctId,
+  time,
+  $insert_id: insertId,
+  mp_lib: LIB_NAME,
+  $lib_version: LIB_VERSION,
+  ...source,
+})

@@ -1,5 +1,5 @@
 import { batchEnds } from '@mp/core'
-import type { PackedRecords } from '@mp/send'
+import { packRun, type PackedRecords } from '@mp/send'
 import type { HeldLog } from './createHeldLog.ts'
 
 /** A batch cut from a held log: its body as it goes on the wire, and its records' enqueue numbers. */
@@ -22,15 +22,7 @@ export const packHeld = (log: HeldLog, limits: { readonly records: number; reado
   const batches: PackedBatch[] = []
   let from = 0
   for (const to of batchEnds(sizes, limits)) {
-    const start = from === 0 ? 0 : (ends[from - 1] as number) + 1
-    const end = ends[to - 1] as number
-    const body = new Uint8Array(end - start + 2)
-    body[0] = 0x5b // '['
-    body.set(buffer.subarray(start, end), 1)
-    body[body.length - 1] = 0x5d // ']'
-    const bodyEnds: number[] = []
-    for (let i = from; i < to; i++) bodyEnds.push((ends[i] as number) - start + 1)
-    batches.push({ packed: { body, ends: bodyEnds }, seqs: seqs.slice(from, to) })
+    batches.push({ packed: packRun(buffer, ends, from, to, 0), seqs: seqs.slice(from, to) })
     from = to
   }
   return batches

@@ -1,5 +1,6 @@
 export { send, sendPacked } from './send.ts'
 export { packTexts } from './packedRecords.ts'
+export { packRun } from './packRun.ts'
 export type { PackedRecords } from './packedRecords.ts'
 export { unpackTexts } from './unpackTexts.ts'
 export { fetchFlags } from './fetchFlags.ts'
