@@ -9,7 +9,8 @@ import type { JsonObject } from './types.ts'
 // a cache and may forget. It does, in one case: the newest record is kept in one slot, and it goes
 // into the WeakMap only if a newer one is sealed before anything read it. The usual path (build,
 // then enqueue or send at once) thus never touches the WeakMap: a WeakMap of 100 000s of keys that
-// die young costs about 1 us of CPU per set (x-wm.mjs), most of it in the garbage collector.
+// die young costs about 1 us of CPU per set (scripts/bench/weakmap-churn.mjs), most of it in the garbage
+// collector.
 // A record read once and then replaced is stringified if it is ever sent again.
 // Both are made on first use: nothing happens at import time.
 let newest: { readonly record: object; readonly text: string; read: boolean } | undefined
@@ -42,14 +43,6 @@ export const sealRecord = (record: JsonObject, json: string): JsonObject => {
   return record
 }
 
-const textOf = (record: JsonObject): string | undefined => {
-  if (newest !== undefined && newest.record === record) {
-    newest.read = true
-    return newest.text
-  }
-  return older?.get(record)
-}
-
 /**
  * The text a builder remembered when it sealed `record`, or `undefined` for any other object (made
  * by hand, spread, parsed) and for a record whose text was read once and then forgotten (see above):
@@ -57,7 +50,13 @@ const textOf = (record: JsonObject): string | undefined => {
  * @example
  * sealedText({ event: 'e', properties: {} }) // undefined
  */
-export const sealedText = (record: JsonObject): string | undefined => textOf(record)
+export const sealedText = (record: JsonObject): string | undefined => {
+  if (newest !== undefined && newest.record === record) {
+    newest.read = true
+    return newest.text
+  }
+  return older?.get(record)
+}
 
 /**
  * The wire body of a batch: the JSON array of `records`, joined from the texts their builders
@@ -69,7 +68,7 @@ export const sealedText = (record: JsonObject): string | undefined => textOf(rec
 export const recordsJson = (records: ReadonlyArray<JsonObject>): string => {
   let body = '['
   for (let i = 0; i < records.length; i++) {
-    const text = textOf(records[i] as JsonObject)
+    const text = sealedText(records[i] as JsonObject)
     if (text === undefined) return JSON.stringify(records)
     body += i === 0 ? text : `,${text}`
   }

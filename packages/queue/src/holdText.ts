@@ -3,11 +3,9 @@ import type { HeldLog } from './createHeldLog.ts'
 // Made on first use, so nothing happens at import time.
 let encoder: TextEncoder | undefined
 
-type Writable = { -readonly [K in keyof HeldLog]: HeldLog[K] }
-
 // Makes room for `room` more bytes, growing the buffer by half as often as needed: a backlog then
 // carries at most a third of its size as slack (doubling would allow half), for a few more copies.
-const reserve = (log: Writable, room: number): void => {
+const reserve = (log: HeldLog, room: number): void => {
   if (log.used + room <= log.buffer.length) return
   let size = Math.ceil(log.buffer.length * 1.5)
   while (size < log.used + room) size = Math.ceil(size * 1.5)
@@ -22,22 +20,21 @@ const reserve = (log: Writable, room: number): void => {
  * made, so a wrong one costs a second write, never a wrong byte.
  * @example
  * const log = createHeldLog()
- * holdText(log, '{"event":"a"}', 13, 0) // log.used === 14, log.ends === [13], log.seqs === [0]
+ * holdText(log, '{"event":"a"}', 13, 0) // log.used === 15, log.ends === [14], log.seqs === [0]
  */
 export const holdText = (log: HeldLog, text: string, bytes: number, seq: number): void => {
-  const held = log as Writable
-  reserve(held, bytes + 1)
+  reserve(log, bytes + 1)
   encoder ??= new TextEncoder()
-  let done = encoder.encodeInto(text, held.buffer.subarray(held.used))
+  let done = encoder.encodeInto(text, log.buffer.subarray(log.used))
   if (done.read < text.length) {
     // Room for the worst case (three bytes per UTF-16 unit), then the whole text again.
-    reserve(held, text.length * 3 + 1)
-    done = encoder.encodeInto(text, held.buffer.subarray(held.used))
+    reserve(log, text.length * 3 + 1)
+    done = encoder.encodeInto(text, log.buffer.subarray(log.used))
   }
-  held.used += done.written
-  held.ends.push(held.used)
+  log.used += done.written
+  log.ends.push(log.used)
   // A size given too small can leave the text fitting exactly, with no room for its comma.
-  reserve(held, 1)
-  held.buffer[held.used++] = 0x2c // ','
-  held.seqs.push(seq)
+  reserve(log, 1)
+  log.buffer[log.used++] = 0x2c // ','
+  log.seqs.push(seq)
 }

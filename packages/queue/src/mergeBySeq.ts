@@ -1,11 +1,12 @@
 import { createHeldLog, type HeldLog } from './createHeldLog.ts'
 import type { PackedBatch } from './packHeld.ts'
 
-type Writable = { -readonly [K in keyof HeldLog]: HeldLog[K] }
-
-// Copies bytes [start, end) of `source`, one record's JSON, to the end of `out`.
-const copyRecord = (out: Writable, source: Uint8Array, start: number, end: number, seq: number): void => {
-  out.buffer.set(source.subarray(start, end), out.used)
+// Copies record `at` of a packed body or held log (both start with '[', each record ends at its comma)
+// to the end of `out`.
+const copyRecord = (out: HeldLog, bytes: Uint8Array, ends: ReadonlyArray<number>, at: number, seq: number): void => {
+  const start = at === 0 ? 1 : (ends[at - 1] as number) + 1
+  const end = ends[at] as number
+  out.buffer.set(bytes.subarray(start, end), out.used)
   out.used += end - start
   out.ends.push(out.used)
   out.buffer[out.used++] = 0x2c // ','
@@ -20,16 +21,16 @@ const copyRecord = (out: Writable, source: Uint8Array, start: number, end: numbe
  */
 export const mergeBySeq = (log: HeldLog, batch: PackedBatch): HeldLog => {
   const { body, ends } = batch.packed
-  // Every byte of both fits: each record keeps its comma, and the batch's brackets are spare.
-  const out = createHeldLog(new Uint8Array(Math.max(log.used + body.length, 2))) as Writable
+  // Every byte of both fits: one opening bracket, and each record keeps its comma.
+  const out = createHeldLog(new Uint8Array(log.used + body.length))
   let i = 0
   let j = 0
   while (i < log.seqs.length || j < batch.seqs.length) {
     if (j >= batch.seqs.length || (i < log.seqs.length && (log.seqs[i] as number) < (batch.seqs[j] as number))) {
-      copyRecord(out, log.buffer, i === 0 ? 0 : (log.ends[i - 1] as number) + 1, log.ends[i] as number, log.seqs[i] as number)
+      copyRecord(out, log.buffer, log.ends, i, log.seqs[i] as number)
       i++
     } else {
-      copyRecord(out, body, j === 0 ? 1 : (ends[j - 1] as number) + 1, ends[j] as number, batch.seqs[j] as number)
+      copyRecord(out, body, ends, j, batch.seqs[j] as number)
       j++
     }
   }

@@ -18,11 +18,11 @@ export interface PackedBatch {
 export const packHeld = (log: HeldLog, limits: { readonly records: number; readonly bytes: number }): PackedBatch[] => {
   const { buffer, ends, seqs } = log
   const sizes: number[] = []
-  for (let i = 0; i < ends.length; i++) sizes.push((ends[i] as number) - (i === 0 ? 0 : (ends[i - 1] as number) + 1))
+  for (let i = 0; i < ends.length; i++) sizes.push((ends[i] as number) - (i === 0 ? 1 : (ends[i - 1] as number) + 1))
   const batches: PackedBatch[] = []
   let from = 0
   for (const to of batchEnds(sizes, limits)) {
-    batches.push({ packed: packRun(buffer, ends, from, to, 0), seqs: seqs.slice(from, to) })
+    batches.push({ packed: packRun(buffer, ends, from, to), seqs: seqs.slice(from, to) })
     from = to
   }
   return batches

@@ -8,6 +8,6 @@ import { packRun } from './packRun.ts'
  * halvePacked(packTexts(['{"a":1}', '{"b":2}', '{"c":3}']), 2) // [packTexts(['{"a":1}', '{"b":2}']), packTexts(['{"c":3}'])]
  */
 export const halvePacked = ({ body, ends }: PackedRecords, middle: number): readonly [PackedRecords, PackedRecords] => [
-  packRun(body, ends, 0, middle, 1),
-  packRun(body, ends, middle, ends.length, 1),
+  packRun(body, ends, 0, middle),
+  packRun(body, ends, middle, ends.length),
 ]
